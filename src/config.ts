@@ -1,0 +1,116 @@
+import 'dotenv/config';
+import { z } from 'zod';
+
+const MB = 1024 * 1024;
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+      error: 'expected true or false',
+    })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(v)));
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).optional().default(fallback);
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined))
+  .pipe(z.url({ error: 'expected an http(s) URL' }).optional());
+
+export const DEFAULT_TOPIC =
+  'diplomacy, negotiations, international relations and the conflicts they address';
+
+const schema = z
+  .object({
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    NEWSDESK_DB: z.string().min(1).default('./data/newsdesk.db'),
+
+    CORPUS_DIR: z.string().min(1).default('./corpus'),
+    MAX_FILE_BYTES: int(5 * MB, 1),
+
+    FEEDS: list,
+    FEED_POLL_CRON: z.string().default('*/15 * * * *'),
+    FEED_TIMEOUT_MS: int(15_000, 100),
+    FEED_MAX_BYTES: int(5 * MB, 1024),
+    FEED_CONCURRENCY: int(4, 1),
+    ALLOW_PRIVATE_FEEDS: bool(false),
+    FETCH_FULL_TEXT: bool(true),
+
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalUrl,
+    LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: int(30_000, 100),
+    LLM_MAX_INPUT_TOKENS: int(6000, 256),
+
+    DIGEST_TOPIC: z.string().min(1).default(DEFAULT_TOPIC),
+    DIGEST_CRON: z.string().default('0 8 * * *'),
+    DIGEST_TZ: z.string().default('UTC'),
+    DIGEST_DISCORD_CHANNEL_IDS: list,
+    DIGEST_SLACK_CHANNELS: list,
+
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText,
+    DISCORD_GUILD_ID: optionalText,
+    DISCORD_API_URL: optionalUrl,
+
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_API_URL: optionalUrl,
+    SLACK_ADMIN_USER_IDS: list,
+    PORT: int(3000, 0),
+  })
+  .superRefine((env, ctx) => {
+    const need = (on: boolean, name: keyof typeof env, why: string) => {
+      if (on && !env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
+    };
+    need(Boolean(env.DISCORD_TOKEN), 'DISCORD_APPLICATION_ID', 'when DISCORD_TOKEN is set');
+    need(Boolean(env.SLACK_BOT_TOKEN), 'SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (HTTP mode)');
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'required when SLACK_APP_TOKEN is set',
+      });
+    }
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: env.DIGEST_TZ });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['DIGEST_TZ'], message: 'not an IANA time zone' });
+    }
+  });
+
+export type Config = z.output<typeof schema>;
+
+/** A configuration problem: the message names every bad variable, one per line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The only reader of process.env. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${String(issue.path[0] ?? 'config')}: ${issue.message}`);
+  throw new ConfigError(lines.join('\n'));
+}
+
+export const llmConfigured = (config: Config): boolean =>
+  Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);

@@ -1,0 +1,310 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { ftsQuery } from './fts.ts';
+
+export interface RemovedBlock {
+  text: string;
+  reason: string;
+}
+
+/** What the ingester hands the store for one article. */
+export interface ArticleInput {
+  origin: string;
+  kind: 'file' | 'feed';
+  path?: string | null;
+  url?: string | null;
+  canonicalUrl?: string | null;
+  guid?: string | null;
+  feedId?: number | null;
+  title: string;
+  source?: string | null;
+  author?: string | null;
+  published: string | null;
+  publishedEstimated: boolean;
+  dateSource: string;
+  text: string;
+  removed: RemovedBlock[];
+  tags: string[];
+  words: number;
+  fileHash?: string | null;
+  contentHash: string;
+  simhash?: string | null;
+  duplicateOf?: number | null;
+}
+
+export interface ArticleRow extends Omit<ArticleInput, 'removed' | 'tags'> {
+  id: number;
+  removed: RemovedBlock[];
+  tags: string[];
+  status: 'active' | 'removed';
+  ingestedAt: string;
+  updatedAt: string;
+}
+
+/** The public article shape of `ingest --json` and `articles --json`. */
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  source: string | null;
+  published: string | null;
+  publishedEstimated: boolean;
+  path?: string;
+  url?: string;
+  words: number;
+}
+
+export interface ArticleOrigin {
+  id: number;
+  fileHash: string | null;
+  contentHash: string;
+  status: 'active' | 'removed';
+}
+
+interface RawRow {
+  id: number;
+  origin: string;
+  kind: 'file' | 'feed';
+  path: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  guid: string | null;
+  feed_id: number | null;
+  title: string;
+  source: string | null;
+  author: string | null;
+  published: string | null;
+  published_estimated: number;
+  date_source: string;
+  text: string;
+  removed: string;
+  tags: string;
+  words: number;
+  file_hash: string | null;
+  content_hash: string;
+  simhash: string | null;
+  duplicate_of: number | null;
+  status: 'active' | 'removed';
+  ingested_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = `origin, kind, path, url, canonical_url, guid, feed_id, title, source, author, published,
+  published_estimated, date_source, text, removed, tags, words, file_hash, content_hash, simhash, duplicate_of`;
+
+function toParams(a: ArticleInput) {
+  return {
+    origin: a.origin,
+    kind: a.kind,
+    path: a.path ?? null,
+    url: a.url ?? null,
+    canonical_url: a.canonicalUrl ?? null,
+    guid: a.guid ?? null,
+    feed_id: a.feedId ?? null,
+    title: a.title,
+    source: a.source ?? null,
+    author: a.author ?? null,
+    published: a.published,
+    published_estimated: a.publishedEstimated ? 1 : 0,
+    date_source: a.dateSource,
+    text: a.text,
+    removed: JSON.stringify(a.removed),
+    tags: JSON.stringify(a.tags),
+    words: a.words,
+    file_hash: a.fileHash ?? null,
+    content_hash: a.contentHash,
+    simhash: a.simhash ?? null,
+    duplicate_of: a.duplicateOf ?? null,
+  };
+}
+
+function fromRow(r: RawRow): ArticleRow {
+  return {
+    id: r.id,
+    origin: r.origin,
+    kind: r.kind,
+    path: r.path,
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    guid: r.guid,
+    feedId: r.feed_id,
+    title: r.title,
+    source: r.source,
+    author: r.author,
+    published: r.published,
+    publishedEstimated: r.published_estimated === 1,
+    dateSource: r.date_source,
+    text: r.text,
+    removed: JSON.parse(r.removed) as RemovedBlock[],
+    tags: JSON.parse(r.tags) as string[],
+    words: r.words,
+    fileHash: r.file_hash,
+    contentHash: r.content_hash,
+    simhash: r.simhash,
+    duplicateOf: r.duplicate_of,
+    status: r.status,
+    ingestedAt: r.ingested_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toSummary(
+  a: Pick<
+    ArticleRow,
+    'id' | 'title' | 'source' | 'published' | 'publishedEstimated' | 'path' | 'url' | 'words'
+  >,
+): ArticleSummary {
+  const summary: ArticleSummary = {
+    id: a.id,
+    title: a.title,
+    source: a.source ?? null,
+    published: a.published,
+    publishedEstimated: a.publishedEstimated,
+    words: a.words,
+  };
+  if (a.url) summary.url = a.url;
+  else if (a.path) summary.path = a.path;
+  return summary;
+}
+
+export interface ListOptions {
+  /** Only articles published at or after this ISO date. */
+  since?: string;
+  until?: string;
+  includeRemoved?: boolean;
+  includeDuplicates?: boolean;
+  limit?: number;
+}
+
+export class ArticlesRepo {
+  private readonly byOrigin: Statement;
+  private readonly insertStmt: Statement;
+  private readonly updateStmt: Statement;
+
+  constructor(private readonly db: Database) {
+    this.byOrigin = db.prepare('SELECT id, file_hash, content_hash, status FROM articles WHERE origin = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO articles (${COLUMNS}, status, ingested_at, updated_at)
+       VALUES (@origin, @kind, @path, @url, @canonical_url, @guid, @feed_id, @title, @source, @author, @published,
+         @published_estimated, @date_source, @text, @removed, @tags, @words, @file_hash, @content_hash, @simhash,
+         @duplicate_of, 'active', @now, @now)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE articles SET ${COLUMNS.split(',')
+        .map((c) => `${c.trim()} = @${c.trim()}`)
+        .join(', ')}, status = 'active', updated_at = @now WHERE id = @id`,
+    );
+  }
+
+  findByOrigin(origin: string): ArticleOrigin | undefined {
+    const r = this.byOrigin.get(origin) as
+      | { id: number; file_hash: string | null; content_hash: string; status: 'active' | 'removed' }
+      | undefined;
+    return r && { id: r.id, fileHash: r.file_hash, contentHash: r.content_hash, status: r.status };
+  }
+
+  /** The first active article with this cleaned-text hash, other than `exceptId`. */
+  findByContentHash(hash: string, exceptId = -1): number | undefined {
+    return this.db
+      .prepare(
+        "SELECT id FROM articles WHERE content_hash = ? AND id != ? AND status = 'active' ORDER BY id LIMIT 1",
+      )
+      .pluck()
+      .get(hash, exceptId) as number | undefined;
+  }
+
+  findByUrlOrGuid(canonicalUrl: string | null, guid: string | null): number | undefined {
+    return this.db
+      .prepare(
+        `SELECT id FROM articles WHERE (canonical_url IS NOT NULL AND canonical_url = ?)
+           OR (guid IS NOT NULL AND guid = ?) ORDER BY id LIMIT 1`,
+      )
+      .pluck()
+      .get(canonicalUrl, guid) as number | undefined;
+  }
+
+  insert(article: ArticleInput, now = new Date().toISOString()): number {
+    return Number(this.insertStmt.run({ ...toParams(article), now }).lastInsertRowid);
+  }
+
+  update(id: number, article: ArticleInput, now = new Date().toISOString()): void {
+    this.updateStmt.run({ ...toParams(article), id, now });
+  }
+
+  /** Marks removed every active file article under `pathPrefix` whose origin is not in `seen`. */
+  markMissingFilesRemoved(pathPrefix: string, seen: Set<string>, now = new Date().toISOString()): number[] {
+    const rows = this.db
+      .prepare(
+        "SELECT id, origin FROM articles WHERE kind = 'file' AND status = 'active' AND path LIKE ? ESCAPE '\\'",
+      )
+      .all(`${pathPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: number; origin: string }[];
+    const gone = rows.filter((r) => !seen.has(r.origin)).map((r) => r.id);
+    const mark = this.db.prepare("UPDATE articles SET status = 'removed', updated_at = ? WHERE id = ?");
+    for (const id of gone) mark.run(now, id);
+    return gone;
+  }
+
+  get(id: number): ArticleRow | undefined {
+    const r = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as RawRow | undefined;
+    return r && fromRow(r);
+  }
+
+  getMany(ids: number[]): ArticleRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as RawRow[];
+    return rows.map(fromRow);
+  }
+
+  /** Active, non-duplicate articles by publication date (newest first) unless told otherwise. */
+  list(options: ListOptions = {}): ArticleRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (!options.includeRemoved) where.push("status = 'active'");
+    if (!options.includeDuplicates) where.push('duplicate_of IS NULL');
+    if (options.since) {
+      where.push('published >= ?');
+      params.push(options.since);
+    }
+    if (options.until) {
+      where.push('published < ?');
+      params.push(options.until);
+    }
+    const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY published IS NULL, published DESC, id DESC ${options.limit ? 'LIMIT ?' : ''}`;
+    if (options.limit) params.push(options.limit);
+    return (this.db.prepare(sql).all(...params) as RawRow[]).map(fromRow);
+  }
+
+  count(): number {
+    return this.db.prepare("SELECT count(*) FROM articles WHERE status = 'active'").pluck().get() as number;
+  }
+
+  /** Fingerprints of active originals, for near-duplicate detection. */
+  simhashes(): { id: number; simhash: string }[] {
+    return this.db
+      .prepare(
+        "SELECT id, simhash FROM articles WHERE status = 'active' AND duplicate_of IS NULL AND simhash IS NOT NULL",
+      )
+      .all() as { id: number; simhash: string }[];
+  }
+
+  /**
+   * Full-text search over title and text. `query` is user text: it is quoted term by term, never
+   * passed to MATCH raw. Returns ids with BM25 scores (lower is better), best first.
+   */
+  search(
+    query: string,
+    options: { limit?: number; mode?: 'all' | 'any' } = {},
+  ): { id: number; score: number }[] {
+    const match = ftsQuery(query, options.mode ?? 'any');
+    if (!match) return [];
+    return this.db
+      .prepare(
+        `SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
+         JOIN articles a ON a.id = articles_fts.rowid
+         WHERE articles_fts MATCH ? AND a.status = 'active'
+         ORDER BY score LIMIT ?`,
+      )
+      .all(match, options.limit ?? 50) as { id: number; score: number }[];
+  }
+}

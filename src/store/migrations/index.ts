@@ -1,0 +1,21 @@
+import type { Database } from 'better-sqlite3';
+import { articlesMigration } from './001-articles.ts';
+import { feedsMigration } from './002-feeds.ts';
+import { knowledgeMigration } from './003-knowledge.ts';
+import { summariesMigration } from './004-summaries.ts';
+import { deliveriesMigration } from './005-deliveries.ts';
+
+export interface Migration {
+  /** Unique and never renamed once released: the store records applied migrations by name. */
+  name: string;
+  up(db: Database): void;
+}
+
+/** Applied in this order; append new migrations at the end. */
+export const migrations: Migration[] = [
+  articlesMigration,
+  feedsMigration,
+  knowledgeMigration,
+  summariesMigration,
+  deliveriesMigration,
+];

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArticleInput } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
+
+const dirs: string[] = [];
+function tempDb(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'store.db');
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const article = (over: Partial<ArticleInput> = {}): ArticleInput => ({
+  origin: 'file:/tmp/a.txt',
+  kind: 'file',
+  path: '/tmp/a.txt',
+  title: 'Talks in Geneva',
+  published: '2025-11-23T00:00:00.000Z',
+  publishedEstimated: false,
+  dateSource: 'front-matter',
+  text: 'Delegations met in Geneva to revise the draft "peace" plan (OR NOT).',
+  removed: [{ text: 'Leave A Reply', reason: 'comment-form' }],
+  tags: [],
+  words: 11,
+  contentHash: 'abc',
+  ...over,
+});
+
+describe('store', () => {
+  it('creates the file and its folder, and keeps articles across a reopen', () => {
+    const path = tempDb();
+    const first = openStore(path);
+    const id = first.articles.insert(article());
+    first.close();
+    const second = openStore(path);
+    const row = second.articles.get(id);
+    expect(row?.title).toBe('Talks in Geneva');
+    expect(row?.removed).toEqual([{ text: 'Leave A Reply', reason: 'comment-form' }]);
+    expect(second.articles.count()).toBe(1);
+    second.close();
+  });
+
+  it('runs in WAL mode with synchronous=FULL', () => {
+    const store = openStore(tempDb());
+    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
+    store.close();
+  });
+
+  it('quotes user text before it reaches FTS5 MATCH', () => {
+    const store = openStore(tempDb());
+    store.articles.insert(article());
+    for (const hostile of ['"peace', 'OR NOT (', 'title:geneva*', 'NEAR(a b)', '^^^', '']) {
+      expect(() => store.articles.search(hostile)).not.toThrow();
+    }
+    expect(store.articles.search('peace plan').map((r) => r.id)).toHaveLength(1);
+    expect(store.articles.search('"geneva"').map((r) => r.id)).toHaveLength(1);
+    store.close();
+  });
+
+  it('rolls back every write of a failed transaction', () => {
+    const store = openStore(tempDb());
+    expect(() =>
+      store.transaction(() => {
+        store.articles.insert(article());
+        throw new Error('interrupted');
+      }),
+    ).toThrow('interrupted');
+    expect(store.articles.count()).toBe(0);
+    store.close();
+  });
+});
