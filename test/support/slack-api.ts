@@ -26,7 +26,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
     // The Web API client sends objects (blocks, metadata) as JSON strings inside the form.
-    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v === 'true' ? true : v === 'false' ? false : v;
   }
   return out;
 }
@@ -132,7 +132,12 @@ export class SlackStandIn {
         const messages = this.posts
           .filter((p) => p.channel === body.channel)
           .reverse()
-          .map((p) => ({ type: 'message', ts: p.ts, text: p.text, ...(withMeta && p.metadata ? { metadata: p.metadata } : {}) }));
+          .map((p) => ({
+            type: 'message',
+            ts: p.ts,
+            text: p.text,
+            ...(withMeta && p.metadata ? { metadata: p.metadata } : {}),
+          }));
         return { ok: true, messages, has_more: false };
       }
       default:

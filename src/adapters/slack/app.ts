@@ -1,10 +1,10 @@
 import { App, type LogLevel, type RespondFn } from '@slack/bolt';
 import { commands as allCommands } from '../../../commands/index.ts';
+import type { Config } from '../../config.ts';
 import type { CommandDefinition, RunArgs } from '../../core/command.ts';
 import { errorMessage, UserError } from '../../core/errors.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { runCommand } from '../../core/run-command.ts';
-import type { Config } from '../../config.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
@@ -105,10 +105,13 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     log.error({ err: errorMessage(err), code: (err as { code?: string }).code }, 'slack handler failed');
   });
 
-  const started = await app.start(socketMode ? undefined : config.PORT);
+  const started = socketMode ? await app.start() : await app.start(config.PORT);
   const address = !socketMode && started && 'address' in started ? started.address() : undefined;
   const port = address && typeof address === 'object' ? address.port : undefined;
-  log.info(socketMode ? { mode: 'socket' } : { mode: 'http', port, path: '/slack/events' }, 'slack app started');
+  log.info(
+    socketMode ? { mode: 'socket' } : { mode: 'http', port, path: '/slack/events' },
+    'slack app started',
+  );
   return {
     app,
     port,

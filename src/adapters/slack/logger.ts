@@ -6,7 +6,9 @@ export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'slack' });
   let level = LogLevel.INFO;
   const line = (parts: unknown[]) =>
-    parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
+    parts
+      .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p)))
+      .join(' ');
   return {
     debug: (...m) => child.debug(line(m)),
     info: (...m) => child.info(line(m)),

@@ -1,6 +1,7 @@
 import { optionsFor } from '../../core/args.ts';
 import type { CommandDefinition, OptionDefinition, OptionValue, RunArgs } from '../../core/command.ts';
 import { UserError } from '../../core/errors.ts';
+import { optionsUsage } from './usage.ts';
 
 /** Splits on spaces, keeping "quoted phrases" (straight or curly quotes) together. */
 export function tokenize(text: string): string[] {
@@ -24,7 +25,7 @@ function coerce(option: OptionDefinition, raw: string): OptionValue {
 }
 
 const usage = (def: CommandDefinition, sub: string | undefined, options: OptionDefinition[]): string =>
-  [`/${def.name}`, ...(sub ? [sub] : []), ...options.map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}:…]`))].join(' ');
+  [`/${def.name}`, ...(sub ? [sub] : []), optionsUsage(options)].filter(Boolean).join(' ');
 
 /**
  * Reads Slack's single text string against a command's options: `name:value` sets an option (the
@@ -69,7 +70,10 @@ export function parseSlackText(def: CommandDefinition, text: string): RunArgs {
     const free = [...options]
       .sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)))
       .find((o) => !given.has(o) && (o.type === 'string' || loose.length === 1));
-    if (!free) throw new UserError(`Not sure what "${loose.join(' ')}" is for. Usage: ${usage(def, args.subcommand, options)}`);
+    if (!free)
+      throw new UserError(
+        `Not sure what "${loose.join(' ')}" is for. Usage: ${usage(def, args.subcommand, options)}`,
+      );
     given.set(free, loose);
   }
   for (const [option, words] of given) {

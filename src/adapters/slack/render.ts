@@ -1,8 +1,11 @@
-import type { KnownBlock } from '@slack/bolt';
+import type { types } from '@slack/bolt';
 import { sourceLabel, sourceUrl } from '../../core/citations.ts';
+import { neutraliseMentions } from '../../core/mentions.ts';
 import type { Block, ListItem, Reply, SourceRef } from '../../core/reply.ts';
 import { fitWithSuffix, packUnits, truncate } from '../../core/text.ts';
 import { escapeSlack, slackLink } from './escape.ts';
+
+type KnownBlock = types.KnownBlock;
 
 /** Slack's Block Kit limits. */
 export const SLACK_LIMITS = {
@@ -104,7 +107,8 @@ export function renderSlack(reply: Reply): SlackMessage[] {
   if (reply.title) {
     blocks.push({
       type: 'header',
-      text: { type: 'plain_text', text: truncate(reply.title, SLACK_LIMITS.headerText) },
+      // plain_text takes no escapes; the mention-breaking space keeps a title inert.
+      text: { type: 'plain_text', text: truncate(neutraliseMentions(reply.title), SLACK_LIMITS.headerText) },
     });
   }
   for (const block of reply.blocks) blocks.push(...renderBlock(block));
@@ -120,5 +124,8 @@ export function renderSlack(reply: Reply): SlackMessage[] {
     else messages.push({ text: '', blocks: [more] });
   }
   const fallback = truncate(escapeSlack(reply.text), SLACK_LIMITS.fallbackText);
-  return messages.map((m, i) => ({ ...m, text: i === 0 ? fallback : `${truncate(escapeSlack(reply.title ?? ''), 100)} (continued)` }));
+  return messages.map((m, i) => ({
+    ...m,
+    text: i === 0 ? fallback : `${truncate(escapeSlack(reply.title ?? ''), 100)} (continued)`,
+  }));
 }

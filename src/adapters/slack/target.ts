@@ -38,7 +38,9 @@ export function slackDigestTarget(app: App, channel: string): DeliveryTarget {
         include_all_metadata: true,
       });
       const hit = res.messages?.find(
-        (m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && m.metadata.event_payload?.nonce === nonce,
+        (m) =>
+          m.metadata?.event_type === DIGEST_EVENT_TYPE &&
+          (m.metadata.event_payload as { nonce?: string } | undefined)?.nonce === nonce,
       );
       return hit?.ts ?? null;
     },
