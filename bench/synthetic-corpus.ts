@@ -13,8 +13,13 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = 'ka lo mi ren tas vel or an ber dun fi gor hal is jen kor lum nar pel quin rost sel tor ul vin wes yar zol'.split(' ');
-const FUNCTION = 'the a of to in and that for on with as by at from was said has will would is are'.split(' ');
+const SYLLABLES =
+  'ka lo mi ren tas vel or an ber dun fi gor hal is jen kor lum nar pel quin rost sel tor ul vin wes yar zol'.split(
+    ' ',
+  );
+const FUNCTION = 'the a of to in and that for on with as by at from was said has will would is are'.split(
+  ' ',
+);
 
 /**
  * Writes `count` articles of realistic length (400-900 words, 8-16 paragraphs) in the corpus formats
@@ -48,13 +53,25 @@ export function writeSyntheticCorpus(dir: string, count: number, seed = 7): void
     const kind = i % 20;
     if (kind < 12) {
       const furniture = kind % 4 === 0 ? ['Listen to the article', '0:00', ''] : [];
-      const comments = kind % 4 === 1 ? ['', '2 Comments', '', `${pick(names)} ${pick(names)} on`, sentence(), '', 'Leave a Reply'] : [];
+      const comments =
+        kind % 4 === 1
+          ? ['', '2 Comments', '', `${pick(names)} ${pick(names)} on`, sentence(), '', 'Leave a Reply']
+          : [];
       const header = kind % 3 === 0 ? `---\ntitle: "${title}"\ndate: ${day}\n---\n\n` : `${title}\n\n`;
-      writeFileSync(join(sub, `a${i}.txt`), `${header}${furniture.join('\n')}${paras.join('\n\n')}\n${comments.join('\n')}\n`);
+      writeFileSync(
+        join(sub, `a${i}.txt`),
+        `${header}${furniture.join('\n')}${paras.join('\n\n')}\n${comments.join('\n')}\n`,
+      );
     } else if (kind < 15) {
-      writeFileSync(join(sub, `a${i}.md`), `---\ntitle: "${title}"\ndate: ${day}\nauthor: ${pick(names)}\n---\n\n## ${title}\n\n${paras.join('\n\n')}\n`);
+      writeFileSync(
+        join(sub, `a${i}.md`),
+        `---\ntitle: "${title}"\ndate: ${day}\nauthor: ${pick(names)}\n---\n\n## ${title}\n\n${paras.join('\n\n')}\n`,
+      );
     } else if (kind < 18) {
-      writeFileSync(join(sub, `a${i}.json`), JSON.stringify({ title, published: day, source: 'Bench Wire', text: paras.join('\n\n') }));
+      writeFileSync(
+        join(sub, `a${i}.json`),
+        JSON.stringify({ title, published: day, source: 'Bench Wire', text: paras.join('\n\n') }),
+      );
     } else {
       const body = paras.map((p) => `<p>${p}</p>`).join('\n');
       writeFileSync(
