@@ -4,6 +4,8 @@ import type { Reply } from './reply.ts';
 
 export type OptionValue = string | number | boolean;
 export type CommandArgs = Record<string, OptionValue | undefined>;
+/** What a handler receives: option values, the chosen sub-command, and the page asked for (from 0). */
+export type RunArgs = CommandArgs & { subcommand?: string; page?: number };
 
 export interface Choice {
   name: string;
@@ -24,6 +26,9 @@ export interface OptionDefinition {
   type: 'string' | 'integer' | 'boolean';
   required?: boolean;
   choices?: Choice[];
+  /** Bounds for integer options (Discord min_value/max_value; checked by runCommand everywhere). */
+  min?: number;
+  max?: number;
   /** Suggestions while the user types (Discord autocomplete; listed in usage help on Slack). */
   autocomplete?: (ctx: CommandContext, typed: string) => Choice[] | Promise<Choice[]>;
 }
@@ -37,7 +42,12 @@ export interface CommandDefinition {
   adminOnly: boolean;
   /** May take longer than a platform's acknowledgement window (LLM, network): adapters defer first. */
   slow?: boolean;
-  run(ctx: CommandContext, args: CommandArgs & { subcommand?: string; page?: number }): Promise<Reply>;
+  /**
+   * Whether the answer goes to the whole channel, known before the handler runs (platforms fix an
+   * answer's visibility when acknowledging). Default: only the person who asked sees it.
+   */
+  isPublic?: (args: RunArgs) => boolean;
+  run(ctx: CommandContext, args: RunArgs): Promise<Reply>;
 }
 
 export const defineCommand = (definition: CommandDefinition): CommandDefinition => definition;

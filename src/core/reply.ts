@@ -1,3 +1,6 @@
+import { plainCitations } from './citations.ts';
+import { neutraliseMentions } from './mentions.ts';
+
 /** A cited article, always from the store (never a link taken from generated text). */
 export interface SourceRef {
   articleId: number;
@@ -42,3 +45,61 @@ export interface Reply {
   mode?: string;
   pagination?: Pagination;
 }
+
+export type ReplyParts = Omit<Reply, 'text' | 'ephemeral'> & { ephemeral?: boolean };
+
+function neutraliseBlock(block: Block): Block {
+  switch (block.type) {
+    case 'list':
+      return {
+        type: 'list',
+        items: block.items.map((item) => ({ ...item, text: neutraliseMentions(item.text) })),
+      };
+    case 'fields':
+      return {
+        type: 'fields',
+        fields: block.fields.map((f) => ({
+          ...f,
+          name: neutraliseMentions(f.name),
+          value: neutraliseMentions(f.value),
+        })),
+      };
+    default:
+      return { ...block, text: neutraliseMentions(block.text) };
+  }
+}
+
+/** The complete plain-text rendering of a reply's title and blocks (console output, notification text). */
+export function replyPlainText(parts: Pick<Reply, 'title' | 'blocks'>): string {
+  const lines: string[] = parts.title ? [parts.title] : [];
+  for (const block of parts.blocks) {
+    if (block.type === 'list') {
+      for (const item of block.items) lines.push(`• ${item.text}${plainCitations(item.sources)}`);
+    } else if (block.type === 'fields') {
+      for (const field of block.fields) lines.push(`${field.name}: ${field.value}`);
+    } else {
+      lines.push(block.text);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Builds a Reply: text from articles or an LLM is neutralised here (no mention can survive into any
+ * platform), and `text` is derived from the blocks so the two never disagree.
+ */
+export function makeReply(parts: ReplyParts): Reply {
+  const title = parts.title === undefined ? undefined : neutraliseMentions(parts.title);
+  const blocks = parts.blocks.map(neutraliseBlock);
+  return {
+    ...parts,
+    ...(title === undefined ? {} : { title }),
+    blocks,
+    ephemeral: parts.ephemeral ?? true,
+    text: replyPlainText({ title, blocks }),
+  };
+}
+
+/** A one-paragraph ephemeral reply (errors, confirmations). */
+export const shortReply = (text: string, title?: string): Reply =>
+  makeReply({ ...(title ? { title } : {}), blocks: [{ type: 'paragraph', text }] });

@@ -1,0 +1,23 @@
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { digestReply } from '../src/core/summary-reply.ts';
+import { composeDigest } from '../src/summarize/index.ts';
+
+export default defineCommand({
+  name: 'digest',
+  description: 'Preview the next digest now (admins can post it to the channel).',
+  options: [
+    { name: 'post', description: 'Post it to this channel for everyone (admins only)', type: 'boolean' },
+  ],
+  adminOnly: false,
+  slow: true,
+  isPublic: (args) => args.post === true,
+  async run(ctx, args) {
+    const post = args.post === true;
+    if (post && !ctx.user.isAdmin) {
+      throw new UserError('Only server admins can post the digest; run /digest without post to preview it.');
+    }
+    const digest = await composeDigest(ctx.store, ctx.config, { now: ctx.now() });
+    return digestReply(digest, { ephemeral: !post });
+  },
+});

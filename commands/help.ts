@@ -1,0 +1,32 @@
+import type { CommandDefinition, OptionDefinition } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/command.ts';
+import { makeReply } from '../src/core/reply.ts';
+import { commands } from './index.ts';
+
+const usage = (words: string[], options: OptionDefinition[]): string =>
+  [...words, ...options.map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}]`))].join(' ');
+
+function usageLines(def: CommandDefinition): string[] {
+  const admin = def.adminOnly ? ' (admins only)' : '';
+  if (!def.subcommands?.length)
+    return [`${usage([`/${def.name}`], def.options)} — ${def.description}${admin}`];
+  return def.subcommands.map(
+    (s) => `${usage([`/${def.name}`, s.name], s.options)} — ${s.description}${admin}`,
+  );
+}
+
+export default defineCommand({
+  name: 'help',
+  description: 'What this bot can do and how to ask.',
+  options: [],
+  adminOnly: false,
+  async run() {
+    return makeReply({
+      title: 'newsdesk commands',
+      blocks: [
+        { type: 'list', items: commands.flatMap(usageLines).map((text) => ({ text })) },
+        { type: 'footnote', text: 'Answers cite the articles they come from.' },
+      ],
+    });
+  },
+});

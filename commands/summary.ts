@@ -1,0 +1,24 @@
+import { defineCommand } from '../src/core/command.ts';
+import { summaryReply } from '../src/core/summary-reply.ts';
+import { summarize } from '../src/summarize/index.ts';
+
+export default defineCommand({
+  name: 'summary',
+  description: 'A sourced summary of recent news, optionally on one topic.',
+  options: [
+    { name: 'topic', description: 'What to focus on (default: the digest topic)', type: 'string' },
+    { name: 'days', description: 'How many days back (default 7)', type: 'integer', min: 1, max: 90 },
+  ],
+  adminOnly: false,
+  slow: true,
+  async run(ctx, args) {
+    const topic = typeof args.topic === 'string' && args.topic.trim() ? args.topic.trim() : undefined;
+    const days = typeof args.days === 'number' ? args.days : 7;
+    const result = await summarize(ctx.store, ctx.config, {
+      ...(topic ? { topic } : {}),
+      days,
+      now: ctx.now(),
+    });
+    return summaryReply(result);
+  },
+});

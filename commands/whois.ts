@@ -1,0 +1,24 @@
+import { defineCommand } from '../src/core/command.ts';
+import { actorReply, notFoundReply } from '../src/core/whois-reply.ts';
+import { whois } from '../src/knowledge/index.ts';
+import { actorChoices } from './actor-choices.ts';
+
+export default defineCommand({
+  name: 'whois',
+  description: 'Who is this person or organisation? Role, affiliation, recent events, sources.',
+  options: [
+    {
+      name: 'actor',
+      description: 'A name as it appears in the news',
+      type: 'string',
+      required: true,
+      autocomplete: actorChoices,
+    },
+  ],
+  adminOnly: false,
+  async run(ctx, args) {
+    const result = whois(ctx.store, String(args.actor));
+    if (!result.actor) return notFoundReply(result);
+    return actorReply(result.actor);
+  },
+});

@@ -1,0 +1,49 @@
+import { log } from '../log.ts';
+import { checkArgs } from './args.ts';
+import type { Choice, CommandContext, CommandDefinition, RunArgs } from './command.ts';
+import { UserError } from './errors.ts';
+import { type Reply, shortReply } from './reply.ts';
+
+export const ADMIN_ONLY_MESSAGE = 'Only server admins can use this command.';
+export const GENERIC_FAILURE = 'Something went wrong while answering; the error has been logged.';
+/** Platforms cap autocomplete lists (Discord: 25). */
+export const MAX_SUGGESTIONS = 25;
+
+/**
+ * The one policy point for running a command: admin check first, then the arguments are checked
+ * against the definition; a UserError shows its message,
+ * anything else is logged with context and answered with a short generic message. Never throws.
+ */
+export async function runCommand(def: CommandDefinition, ctx: CommandContext, args: RunArgs): Promise<Reply> {
+  if (def.adminOnly && !ctx.user.isAdmin) return shortReply(ADMIN_ONLY_MESSAGE);
+  try {
+    checkArgs(def, args);
+    return await def.run(ctx, args);
+  } catch (err) {
+    if (err instanceof UserError) return shortReply(err.message);
+    log.error(
+      { err, command: def.name, subcommand: args.subcommand, platform: ctx.platform, user: ctx.user.id },
+      'command failed',
+    );
+    return shortReply(GENERIC_FAILURE);
+  }
+}
+
+/** Suggestions for the option being typed; an error or a missing source gives none. Never throws. */
+export async function runAutocomplete(
+  def: CommandDefinition,
+  ctx: CommandContext,
+  optionName: string,
+  typed: string,
+): Promise<Choice[]> {
+  const option = [...def.options, ...(def.subcommands ?? []).flatMap((s) => s.options)].find(
+    (o) => o.name === optionName,
+  );
+  if (!option?.autocomplete) return [];
+  try {
+    return (await option.autocomplete(ctx, typed)).slice(0, MAX_SUGGESTIONS);
+  } catch (err) {
+    log.warn({ err, command: def.name, option: optionName, platform: ctx.platform }, 'autocomplete failed');
+    return [];
+  }
+}

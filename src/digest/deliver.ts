@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { errorMessage } from '../core/errors.ts';
+import type { Reply } from '../core/reply.ts';
+import type { Logger } from '../log.ts';
+import type { DeliveryRow } from '../store/deliveries.ts';
+import type { Store } from '../store/index.ts';
+import { type DigestResult, recordDigestPosted } from '../summarize/index.ts';
+import type { SlotPlan } from './slots.ts';
+import type { DeliveryTarget } from './target.ts';
+
+export interface RetryPolicy {
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 2_000, maxMs: 60_000 };
+
+export interface PreparedDigest {
+  digest: DigestResult;
+  reply: Reply;
+}
+
+export interface DeliverOptions {
+  log: Logger;
+  retry?: RetryPolicy;
+  /** Called once per slot run, only when some destination still needs the slot's message. */
+  prepare: (plan: SlotPlan) => Promise<PreparedDigest>;
+}
+
+export interface DeliveryOutcome {
+  platform: DeliveryTarget['platform'];
+  destination: string;
+  status: 'posted' | 'already-posted' | 'found-posted' | 'failed';
+  messageId?: string;
+}
+
+/** Discord caps nonces at 25 characters; deterministic so the same claim always carries the same one. */
+export const deliveryNonce = (slot: string, platform: string, destination: string): string =>
+  `nd${createHash('sha256').update(`${slot}\n${platform}\n${destination}`).digest('hex').slice(0, 23)}`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Delivers one slot's digest to every target exactly once: each destination is claimed in the store
+ * (with the message) before anything is posted and completed after. A claim left by a crash is first
+ * looked up on the platform by its nonce and only re-sent, with the same message, when not found.
+ */
+export async function deliverSlot(
+  store: Store,
+  plan: SlotPlan,
+  targets: DeliveryTarget[],
+  options: DeliverOptions,
+): Promise<DeliveryOutcome[]> {
+  const open = targets.filter(
+    (t) => store.deliveries.get(plan.slot, t.platform, t.destination)?.status !== 'posted',
+  );
+  const outcomes: DeliveryOutcome[] = targets
+    .filter((t) => !open.includes(t))
+    .map((t) => ({ platform: t.platform, destination: t.destination, status: 'already-posted' }));
+  if (open.length === 0) return outcomes;
+
+  let slot = store.deliveries.slot(plan.slot);
+  if (!slot) {
+    const { digest, reply } = await options.prepare(plan);
+    slot = store.deliveries.saveSlot({ ...plan, digest, message: reply });
+  }
+  const message = slot.message;
+  const results = await Promise.all(
+    open.map((target) => {
+      const claim = store.deliveries.claim({
+        slot: plan.slot,
+        platform: target.platform,
+        destination: target.destination,
+        nonce: deliveryNonce(plan.slot, target.platform, target.destination),
+        message,
+      });
+      return deliverOne(store, target, claim, options);
+    }),
+  );
+  if (results.some((r) => r.status !== 'failed'))
+    recordOnce(store, plan.slot, slot.digest as DigestResult, options.log);
+  return [...outcomes, ...results];
+}
+
+async function deliverOne(
+  store: Store,
+  target: DeliveryTarget,
+  claim: DeliveryRow,
+  options: DeliverOptions,
+): Promise<DeliveryOutcome> {
+  const where = { platform: target.platform, destination: target.destination, slot: claim.slot };
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const found = (messageId: string): DeliveryOutcome => {
+    store.deliveries.complete(claim.id, messageId);
+    options.log.info({ ...where, messageId }, 'digest was already posted; recorded it');
+    return { platform: target.platform, destination: target.destination, status: 'found-posted', messageId };
+  };
+  let tried = claim.attempts > 0;
+  for (let attempt = 1; attempt <= retry.attempts; attempt++) {
+    try {
+      if (tried) {
+        // An earlier attempt may have landed even though its answer never reached us.
+        const existing = await target.findPosted(claim.nonce);
+        if (existing) return found(existing);
+      }
+      tried = true;
+      store.deliveries.startAttempt(claim.id);
+      const { messageId } = await target.send(claim.message as Reply, claim.nonce);
+      store.deliveries.complete(claim.id, messageId);
+      options.log.info({ ...where, messageId }, 'digest posted');
+      return { platform: target.platform, destination: target.destination, status: 'posted', messageId };
+    } catch (err) {
+      store.deliveries.recordError(claim.id, errorMessage(err));
+      options.log.warn({ ...where, attempt, err: errorMessage(err) }, 'digest delivery failed');
+      if (attempt < retry.attempts) await sleep(Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1)));
+    }
+  }
+  options.log.error({ ...where }, 'digest not delivered; it will be retried at the next start or slot');
+  return { platform: target.platform, destination: target.destination, status: 'failed' };
+}
+
+/** recordDigestPosted runs once per slot: in one transaction with the slot's recorded mark. */
+function recordOnce(store: Store, slot: string, digest: DigestResult, log: Logger): void {
+  try {
+    store.transaction(() => {
+      if (store.deliveries.markSlotRecorded(slot)) recordDigestPosted(store, digest);
+    });
+  } catch (err) {
+    log.error({ slot, err: errorMessage(err) }, 'could not record the posted digest');
+  }
+}
