@@ -8,7 +8,7 @@ async function parseOne(file: string, contentType: string | undefined, maxBytes:
   try {
     const bytes = await readFile(file);
     if (bytes.length > maxBytes) throw new Error(`file is larger than FEED_MAX_BYTES (${maxBytes} bytes)`);
-    const feed = await parseFeed(bytes, { contentType, mode: 'text' });
+    const feed = await parseFeed(bytes, { contentType });
     return { file, ok: true, feed: feedJson(feed) };
   } catch (err) {
     return { file, ok: false, error: err instanceof Error ? err.message : String(err) };
