@@ -37,7 +37,12 @@ export class FeedsRepo {
   }
 
   /** Subscribes (or returns the existing subscription); a feed added by hand stays 'store'. */
-  add(url: string, origin: 'env' | 'store', title: string | null = null, now = new Date().toISOString()): FeedRow {
+  add(
+    url: string,
+    origin: 'env' | 'store',
+    title: string | null = null,
+    now = new Date().toISOString(),
+  ): FeedRow {
     this.db
       .prepare(
         `INSERT INTO feeds (url, title, origin, added_at) VALUES (?, ?, ?, ?)

@@ -1,4 +1,4 @@
-import { htmlToText } from './html-text.ts';
+import { htmlToText } from '../html.ts';
 import { isValidDate, type RssFeed, type RssItem, serializeNode, type XmlNode } from './rss-tolerant.ts';
 import type { FeedItem, ParsedFeed } from './types.ts';
 

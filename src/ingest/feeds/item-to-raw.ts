@@ -34,6 +34,7 @@ export function itemToRaw(
   if (item.author) raw.author = item.author;
   if (item.published) raw.published = { value: item.published, source: 'feed' };
   if (pageHtml !== undefined) raw.html = pageHtml;
-  else raw.text = item.content ?? item.summary ?? '';
+  // A title-only item keeps its title as text, so that distinct headlines are not taken for duplicates.
+  else raw.text = item.content ?? item.summary ?? item.title ?? '';
   return raw;
 }

@@ -1,10 +1,10 @@
 import type { Config } from '../../config.ts';
 import { errorMessage } from '../../core/errors.ts';
 import { log } from '../../log.ts';
-import type { Store } from '../../store/index.ts';
 import type { FeedRow } from '../../store/feeds.ts';
-import type { IngestReport } from '../index.ts';
-import { nearDuplicateIndexOf, type SaveResult, saveArticles } from '../save.ts';
+import type { Store } from '../../store/index.ts';
+import { emptyReport, type IngestReport, mergeReports } from '../index.ts';
+import { nearDuplicateIndexOf, saveArticles } from '../save.ts';
 import type { NearDuplicateIndex } from '../simhash.ts';
 import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
@@ -21,24 +21,6 @@ export interface PollOptions {
   nextRun?: Date | null;
   /** Set when the bot shuts down: feeds not started yet are left for the next poll. */
   signal?: AbortSignal;
-}
-
-const emptyReport = (): IngestReport => ({
-  new: 0,
-  updated: 0,
-  unchanged: 0,
-  duplicates: 0,
-  skipped: 0,
-  failed: [],
-  articles: [],
-});
-
-function addSaved(report: IngestReport, saved: SaveResult): void {
-  report.new += saved.new;
-  report.updated += saved.updated;
-  report.unchanged += saved.unchanged;
-  report.duplicates += saved.duplicates;
-  report.articles.push(...saved.articles);
 }
 
 /** Fetches, parses and stores one feed; throws on failure (the caller records it). */
@@ -67,7 +49,7 @@ async function pollOne(
     const fetchPage = !known && wantsFullText(item, config);
     return itemToRaw(item, source, fetchPage ? await fetchPageHtml(item, config) : undefined);
   });
-  addSaved(report, saveArticles(store, raws, { nearDuplicates: near }));
+  mergeReports(report, saveArticles(store, raws, { nearDuplicates: near }));
   report.skipped += parsed.skippedItems;
   store.feeds.recordSuccess(feed.id, {
     now,
@@ -84,7 +66,11 @@ async function pollOne(
  * Feeds are fetched FEED_CONCURRENCY at a time; one feed's failure is recorded (with back-off) and
  * reported, and never stops the others.
  */
-export async function pollFeeds(store: Store, config: Config, options: PollOptions = {}): Promise<IngestReport> {
+export async function pollFeeds(
+  store: Store,
+  config: Config,
+  options: PollOptions = {},
+): Promise<IngestReport> {
   syncEnvFeeds(store, config);
   const due = store.feeds.due(new Date().toISOString(), options.force);
   const report = emptyReport();
@@ -98,7 +84,12 @@ export async function pollFeeds(store: Store, config: Config, options: PollOptio
     } catch (err) {
       const error = errorMessage(err);
       const now = new Date();
-      store.feeds.recordFailure(feed.id, error, now.toISOString(), nextPollAfterFailure(feed.consecutiveFailures + 1, now));
+      store.feeds.recordFailure(
+        feed.id,
+        error,
+        now.toISOString(),
+        nextPollAfterFailure(feed.consecutiveFailures + 1, now),
+      );
       report.failed.push({ path: feed.url, error });
       log.warn({ feed: feed.url, error, failures: feed.consecutiveFailures + 1 }, 'feed poll failed');
     }

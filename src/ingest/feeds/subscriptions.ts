@@ -1,10 +1,10 @@
 import type { Config } from '../../config.ts';
 import { UserError } from '../../core/errors.ts';
-import type { Store } from '../../store/index.ts';
 import type { FeedRow } from '../../store/feeds.ts';
+import type { Store } from '../../store/index.ts';
 import { BlockedAddressError } from './address-guard.ts';
-import { FetchError, fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { normalizeFeedUrl } from './feed-url.ts';
+import { FetchError, fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { FeedParseError, parseFeed } from './parse-feed.ts';
 
 export interface FeedHealth {

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlToText } from '../../../src/ingest/feeds/html-text.ts';
 import { feedJson, parseFeed } from '../../../src/ingest/feeds/parse-feed.ts';
+import { htmlToText } from '../../../src/ingest/html.ts';
 import { type Conjunct, documentHeaders, parseExpect } from './python-expect.ts';
 
 const ROOT = resolve('../shared/feeds/feedparser');

@@ -52,7 +52,7 @@ describe('parseFeed', () => {
       summary: 'Envoys exchanged drafts.',
     });
     expect(first?.content).toBe(
-      'Envoys exchanged revised drafts on Friday.\nA summit is planned for next month.',
+      'Envoys exchanged revised drafts on Friday.\n\nA summit is planned for next month.',
     );
     expect(second?.title).toBe('Analysis: what the ceasefire text leaves out');
     expect(second?.content).toBe('The text is silent on monitoring.');
@@ -87,13 +87,9 @@ describe('parseFeed', () => {
   it('lets the HTTP charset win over the XML declaration, and a BOM over both', async () => {
     const declaredLatin = `<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>Genève</title></channel></rss>`;
     const utf8 = Buffer.from(declaredLatin);
-    expect((await parseFeed(utf8, { contentType: 'text/xml; charset=utf-8' })).title).toBe(
-      'Genève',
-    );
+    expect((await parseFeed(utf8, { contentType: 'text/xml; charset=utf-8' })).title).toBe('Genève');
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
-    expect((await parseFeed(bom, { contentType: 'text/xml; charset=iso-8859-1' })).title).toBe(
-      'Genève',
-    );
+    expect((await parseFeed(bom, { contentType: 'text/xml; charset=iso-8859-1' })).title).toBe('Genève');
   });
 
   it('never expands declared entities (billion laughs) nor fetches external ones', async () => {
@@ -129,9 +125,7 @@ describe('parseFeed', () => {
 
   it('abandons a parse that overruns its time limit and keeps working afterwards', async () => {
     const big = `<rss version="2.0"><channel>${'<item><title>x</title><description>y</description></item>'.repeat(50_000)}</channel></rss>`;
-    await expect(parseFeed(Buffer.from(big), { timeoutMs: 1 })).rejects.toThrow(
-      /longer than 1 ms/,
-    );
+    await expect(parseFeed(Buffer.from(big), { timeoutMs: 1 })).rejects.toThrow(/longer than 1 ms/);
     expect((await text(rdfFeed)).title).toBe('Example Wire');
   });
 
