@@ -6,6 +6,7 @@ export type DateSource =
   | 'json'
   | 'text-dateline'
   | 'estimate-from-text'
+  | 'estimate-from-similar'
   | 'unknown';
 
 /**
