@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { tempDirs } from '../support/temp-store.ts';
 
 /** A real SQLite store in a temporary folder; `cleanup` closes and removes it. */
 export function tempStore(): { store: Store; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-knowledge-'));
-  const store = openStore(join(dir, 'store.db'));
+  const dirs = tempDirs('knowledge');
+  const store = openStore(dirs.db());
   return {
     store,
     cleanup: () => {
       store.close();
-      rmSync(dir, { recursive: true, force: true });
+      dirs.cleanup();
     },
   };
 }
