@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
 import { hasSharedCorpus, ingestFolder, OWN_FIXTURES, SHARED_CORPUS } from './corpus.ts';
 import { percent, readGold, type Scores, score } from './score.ts';
-import { tempStore } from './store-fixture.ts';
+import { suiteStore } from './store-fixture.ts';
 
 function report(label: string, s: Scores): void {
   console.log(
@@ -23,15 +23,15 @@ function qualitySuite(
   floors: Partial<Record<keyof Scores, number>>,
 ) {
   let store: Store;
-  let cleanup: () => void;
+  let dispose: () => void;
   let s: Scores;
   beforeAll(async () => {
-    ({ store, cleanup } = tempStore());
+    ({ store, dispose } = suiteStore());
     await ingestFolder(store, dir);
     s = score(store, readGold(goldFile));
     report(label, s);
   });
-  afterAll(() => cleanup());
+  afterAll(() => dispose());
 
   it('finds the people named with a role, with the right role', () => {
     expect(s.peopleFound).toBeGreaterThanOrEqual(floors.peopleFound ?? 0.95);
