@@ -23,6 +23,7 @@ afterAll(async () => {
 function startBot(db: string): {
   child: ChildProcess;
   logged: (msg: string) => Promise<Record<string, unknown>>;
+  stderr: () => string;
 } {
   const child = spawn(process.execPath, ['bin/newsdesk-bot.js'], {
     env: {
