@@ -1,8 +1,6 @@
 import type { Config } from '../config.ts';
-import { indexArticles } from '../knowledge/index.ts';
 import type { ArticleSummary, Store } from '../store/index.ts';
 import { ingestCorpus } from './corpus.ts';
-import { estimateDatesFromSimilar } from './date-from-similar.ts';
 import { pollFeeds } from './feeds/index.ts';
 
 export { type SaveOptions, type SaveResult, saveArticles } from './save.ts';
@@ -68,12 +66,5 @@ export async function runIngest(store: Store, options: IngestOptions): Promise<I
     report,
   );
   if (options.feeds) mergeReports(report, await pollFeeds(store, options.config));
-  const dated = estimateDatesFromSimilar(store);
-  if (dated.length && options.indexKnowledge !== false) indexArticles(store, dated);
-  const summaries = new Map(store.articles.getMany(dated).map((a) => [a.id, a]));
-  for (const s of report.articles) {
-    const a = summaries.get(s.id);
-    if (a) Object.assign(s, { published: a.published, publishedEstimated: a.publishedEstimated });
-  }
   return report;
 }

@@ -6,7 +6,6 @@ export type DateSource =
   | 'json'
   | 'text-dateline'
   | 'estimate-from-text'
-  | 'estimate-from-similar'
   | 'unknown';
 
 /**

@@ -287,22 +287,6 @@ export class ArticlesRepo {
     return gone;
   }
 
-  /** Active originals with no date at all (not even an estimate from their own text). */
-  undatedIds(): number[] {
-    return this.stmt(
-      "SELECT id FROM articles WHERE status = 'active' AND duplicate_of IS NULL AND published IS NULL ORDER BY id",
-    )
-      .pluck()
-      .all() as number[];
-  }
-
-  /** Stores an estimated publication date (flagged as such) found after the article was saved. */
-  setEstimatedDate(id: number, published: string, dateSource: string, now = new Date().toISOString()): void {
-    this.stmt(
-      'UPDATE articles SET published = ?, published_estimated = 1, date_source = ?, updated_at = ? WHERE id = ?',
-    ).run(published, dateSource, now, id);
-  }
-
   get(id: number): ArticleRow | undefined {
     const r = this.stmt('SELECT * FROM articles WHERE id = ?').get(id) as RawRow | undefined;
     return r && fromRow(r);
