@@ -56,9 +56,10 @@ describe('actorProfile', () => {
     });
     const config = testConfig({ OPENAI_BASE_URL: server.baseURL, LLM_MODEL: 'test-model' });
     const profile = await actorProfile(store, config, actorFor([id]));
-    expect(profile?.items.map((i) => i.text)).toEqual(['A Qatari mediator negotiating a prisoner exchange.']);
-    expect(profile?.items[0]!.sources[0]!.url).toBe('https://example.org/envoy');
-    expect(profile?.note).toMatch(/1 statement/);
+    if (!profile) throw new Error('expected a profile');
+    expect(profile.items.map((i) => i.text)).toEqual(['A Qatari mediator negotiating a prisoner exchange.']);
+    expect(profile.items[0]!.sources[0]!.url).toBe('https://example.org/envoy');
+    expect(profile.note).toMatch(/1 statement/);
     store.close();
   });
 
