@@ -12,7 +12,7 @@ export interface Passage {
   sentence: Sentence;
 }
 
-/** Passages per story at most: beyond that a story crowds out the others. */
+/** Passages per story at most (more for stories many articles tell): no story crowds out the rest. */
 const PER_STORY = 6;
 
 /** Article text must not be able to close the evidence fence or fake a passage header. */
@@ -45,10 +45,13 @@ export function buildEvidence(
   const order = prepared.stories.map((s) => s.id).filter((id) => queues.has(id));
   const passages: Passage[] = [];
   let used = 0;
-  for (let round = 0; round < PER_STORY; round++) {
+  const rounds = Math.max(PER_STORY, ...prepared.stories.map((s) => Math.ceil(s.articles.length / 2)));
+  for (let round = 0; round < rounds; round++) {
     let added = false;
     for (const storyId of order) {
       const queue = queues.get(storyId)!;
+      const size = prepared.stories.find((s) => s.id === storyId)!.articles.length;
+      if (round >= Math.max(PER_STORY, Math.ceil(size / 2))) continue;
       let next = queue.shift();
       while (next && passages.some((p) => sameFact(p.sentence, next!.s) >= 0.6)) next = queue.shift();
       if (!next) continue;

@@ -102,9 +102,9 @@ const STORY_WEIGHT = 0.15;
 export function candidatesOf(stories: Story[], reported: string[][]): Candidate[] {
   const maxStory = Math.max(...stories.map((s) => s.score), 1e-9);
   const all = stories.flatMap((s) => s.articles);
-  // Corroboration across the whole period is quadratic in sentences: above a few hundred articles
+  // Corroboration across the whole period is quadratic in sentences: above 60 articles
   // the story's own articles stand in for "the other sources".
-  const wide = all.length <= 200;
+  const wide = all.length <= 60;
   const shares = termShares(all);
   const minShare = Math.min(0.5, 1.5 / all.length);
   const entities = entityShares(all);

@@ -82,14 +82,17 @@ export async function summarize(
       : `No articles in the last ${days} days of the store.`;
     return { mode: 'extractive', note, topic: shownTopic, days, items: [], promptVersion: null, leftOut: [] };
   }
-  const prepared = prepare(store, rows, {
+  const scope = {
     topic: topic ? `${topic}; ${config.DIGEST_TOPIC}` : config.DIGEST_TOPIC,
     since: new Date(0).toISOString(),
     until: now.toISOString(),
     maxItems: MAX_ITEMS,
     focus: topic ? [...new Set(terms(topic))] : undefined,
     novelty: false,
-  });
+  };
+  let prepared = prepare(store, rows, scope);
+  // Too strict for this store: accept sentences with any word of the topic.
+  if (topic && prepared.items.length < 3) prepared = prepare(store, rows, { ...scope, focusAny: true });
   if (prepared.items.length === 0) {
     const note = topic
       ? `Articles mention "${shownTopic}", but none of their sentences is on topic enough to summarise.`
