@@ -1,2 +1,105 @@
-// Placeholder owned by the bots work: config -> store -> schedulers -> adapters; graceful shutdown.
-process.stdout.write('newsdesk bot: not wired yet\n');
+import { startConsoleMode } from './adapters/console/mode.ts';
+import { type SlackBot, startSlackBot } from './adapters/slack/app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { errorMessage } from './core/errors.ts';
+import { slotDigest } from './digest/run.ts';
+import { type DigestScheduler, startDigestScheduler } from './digest/scheduler.ts';
+import type { DeliveryTarget } from './digest/target.ts';
+import { log } from './log.ts';
+import { openStore, type Store } from './store/index.ts';
+
+/** How long shutdown waits for work in flight before closing the store anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+interface Running {
+  stop(): Promise<unknown> | unknown;
+  name: string;
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    for (const line of err.message.split('\n')) process.stderr.write(`newsdesk: ${line}\n`);
+    process.exit(1);
+  }
+}
+
+function digestTargets(config: Config, slack: SlackBot | undefined): DeliveryTarget[] {
+  const targets: DeliveryTarget[] = [];
+  if (config.DIGEST_SLACK_CHANNELS.length && !slack)
+    log.warn('DIGEST_SLACK_CHANNELS is set but Slack is off');
+  if (slack) targets.push(...config.DIGEST_SLACK_CHANNELS.map((c) => slack.digestTarget(c)));
+  if (config.DIGEST_DISCORD_CHANNEL_IDS.length) log.warn('Discord digest delivery is not wired yet');
+  return targets;
+}
+
+function startSchedule(store: Store, config: Config, targets: DeliveryTarget[]): DigestScheduler | undefined {
+  if (!targets.length) {
+    log.info('no digest destinations (DIGEST_SLACK_CHANNELS, DIGEST_DISCORD_CHANNEL_IDS): no daily digest');
+    return undefined;
+  }
+  const scheduler = startDigestScheduler({ store, config, targets, log, prepare: slotDigest(store, config) });
+  scheduler
+    .catchUp()
+    .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'digest catch-up failed'));
+  return scheduler;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  log.level = config.LOG_LEVEL;
+  const store = openStore(config.NEWSDESK_DB);
+  const running: Running[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down');
+    const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    for (const part of running.reverse()) {
+      await Promise.race([
+        Promise.resolve()
+          .then(() => part.stop())
+          .catch((err: unknown) => log.warn({ err: errorMessage(err), part: part.name }, 'stop failed')),
+        grace,
+      ]);
+    }
+    store.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('unhandledRejection', (err) => log.error({ err: errorMessage(err) }, 'unhandled rejection'));
+
+  const slackOn = Boolean(config.SLACK_BOT_TOKEN);
+  const discordOn = Boolean(config.DISCORD_TOKEN);
+  if (!slackOn && !discordOn) {
+    const session = await startConsoleMode({
+      store,
+      config,
+      log,
+      input: process.stdin,
+      output: process.stdout,
+    });
+    running.push({ name: 'console', stop: () => (session.close(), session.done) });
+    await session.done;
+    await shutdown(0);
+    return;
+  }
+  if (discordOn) log.warn('DISCORD_TOKEN is set but the Discord adapter is not wired into npm start yet');
+  let slack: SlackBot | undefined;
+  if (slackOn) {
+    slack = await startSlackBot({ config, store, log });
+    running.push({ name: 'slack', stop: () => slack?.stop() });
+  }
+  const scheduler = startSchedule(store, config, digestTargets(config, slack));
+  if (scheduler) running.push({ name: 'digest', stop: () => scheduler.stop(SHUTDOWN_GRACE_MS) });
+}
+
+main().catch((err: unknown) => {
+  log.fatal({ err: errorMessage(err) }, 'start-up failed');
+  process.stderr.write(`newsdesk: ${errorMessage(err)}\n`);
+  process.exit(1);
+});

@@ -1,5 +1,62 @@
 import type { Command } from 'commander';
-import type { CliContext } from './context.ts';
+import { UserError } from '../core/errors.ts';
+import { formatTimeline, formatWhois } from '../knowledge/format.ts';
+import { timeline, whois } from '../knowledge/index.ts';
+import { type CliContext, dbOption, printJson, withStore } from './context.ts';
 
-// Placeholder owned by the knowledge work: registers its subcommands on the program.
-export function registerKnowledgeCommands(_program: Command, _ctx: CliContext): void {}
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`--limit must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+export function registerKnowledgeCommands(program: Command, ctx: CliContext): void {
+  dbOption(
+    program
+      .command('whois')
+      .description('who is NAME: roles with sources, profile, related actors, latest events')
+      .argument('<name...>', 'a person, organisation or place (any spelling; a surname is enough)')
+      .option('--json', 'print JSON'),
+  ).action((name: string[], opts: { json?: boolean; db?: string }) =>
+    withStore(ctx, opts, (store) => {
+      const result = whois(store, name.join(' '));
+      if (opts.json) printJson(result);
+      else process.stdout.write(`${formatWhois(result)}\n`);
+      if (!result.actor) process.exitCode = 1;
+    }),
+  );
+
+  dbOption(
+    program
+      .command('timeline')
+      .description('events in date order (the latest N unless --from is given)')
+      .option('--actor <name>', 'only events with this actor')
+      .option('--from <date>', 'from this date (YYYY-MM-DD, YYYY-MM or YYYY)')
+      .option('--to <date>', 'up to this date')
+      .option('--query <text>', 'only events whose title or summary has these words')
+      .option('--limit <n>', 'at most N events (default 50)', positiveInt)
+      .option('--json', 'print JSON'),
+  ).action(
+    (opts: {
+      actor?: string;
+      from?: string;
+      to?: string;
+      query?: string;
+      limit?: number;
+      json?: boolean;
+      db?: string;
+    }) =>
+      withStore(ctx, opts, (store) => {
+        const result = timeline(store, {
+          actor: opts.actor,
+          from: opts.from,
+          to: opts.to,
+          query: opts.query,
+          limit: opts.limit,
+        });
+        if (opts.json) printJson(result);
+        else process.stdout.write(`${formatTimeline(result.events)}\n`);
+      }),
+  );
+}

@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts';
 import type { ArticleSummary, Store } from '../store/index.ts';
+import { ingestCorpus } from './corpus.ts';
+import { pollFeeds } from './feeds/index.ts';
 
-// Contract stub: the ingest work replaces the bodies; keep the signatures (other areas call them).
+export { type SaveOptions, type SaveResult, saveArticles } from './save.ts';
 
 export interface IngestOptions {
   corpusDirs: string[];
@@ -20,8 +22,38 @@ export interface IngestReport {
   skipped: number;
   failed: { path: string; error: string }[];
   articles: ArticleSummary[];
+  /** Articles whose file disappeared from the corpus (marked removed, not deleted). */
+  removed: number;
 }
 
-export async function runIngest(_store: Store, _options: IngestOptions): Promise<IngestReport> {
-  throw new Error('ingest is not built yet');
+export const emptyReport = (): IngestReport => ({
+  new: 0,
+  updated: 0,
+  unchanged: 0,
+  duplicates: 0,
+  skipped: 0,
+  failed: [],
+  articles: [],
+  removed: 0,
+});
+
+/** Adds one report's counts and lists into another (corpus + feeds). */
+export function mergeReports(into: IngestReport, from: Partial<IngestReport>): IngestReport {
+  into.new += from.new ?? 0;
+  into.updated += from.updated ?? 0;
+  into.unchanged += from.unchanged ?? 0;
+  into.duplicates += from.duplicates ?? 0;
+  into.skipped += from.skipped ?? 0;
+  into.removed += from.removed ?? 0;
+  into.failed.push(...(from.failed ?? []));
+  into.articles.push(...(from.articles ?? []));
+  return into;
+}
+
+/** Ingests the corpus folders and, when asked, the subscribed feeds; one bad input never stops the run. */
+export async function runIngest(store: Store, options: IngestOptions): Promise<IngestReport> {
+  const report = emptyReport();
+  ingestCorpus(store, options.corpusDirs, options.config.MAX_FILE_BYTES, report, options.onProgress);
+  if (options.feeds) mergeReports(report, await pollFeeds(store, options.config));
+  return report;
 }

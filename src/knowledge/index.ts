@@ -1,22 +1,28 @@
 import type { Store } from '../store/index.ts';
+import { indexArticlesInStore } from './indexer.ts';
+import { suggestActorNames } from './suggest.ts';
+import { timelineQuery } from './timeline.ts';
 import type { TimelineQuery, TimelineResult, WhoisResult } from './types.ts';
+import { whoisQuery } from './whois.ts';
 
 export type * from './types.ts';
 
-// Contract stub: the knowledge work replaces the bodies; keep the signatures (other areas call them).
-
 /** Extracts actors, roles and events from these articles (re-indexing replaces earlier results). */
-export function indexArticles(_store: Store, _articleIds: number[]): void {}
-
-export function whois(_store: Store, _name: string): WhoisResult {
-  throw new Error('knowledge is not built yet');
+export function indexArticles(store: Store, articleIds: number[]): void {
+  indexArticlesInStore(store, articleIds);
 }
 
-export function timeline(_store: Store, _query: TimelineQuery): TimelineResult {
-  throw new Error('knowledge is not built yet');
+/** Who is NAME: the actor with roles, profile and sources; candidates when ambiguous; suggestions when unknown. */
+export function whois(store: Store, name: string): WhoisResult {
+  return whoisQuery(store, name);
+}
+
+/** Events in date order (the latest `limit` unless `from` is given), filtered by actor, dates and text. */
+export function timeline(store: Store, query: TimelineQuery): TimelineResult {
+  return timelineQuery(store, query);
 }
 
 /** Actor names for autocomplete: prefix matches first, then fuzzy; at most `limit`. */
-export function suggestActors(_store: Store, _typed: string, _limit = 25): { id: number; name: string }[] {
-  throw new Error('knowledge is not built yet');
+export function suggestActors(store: Store, typed: string, limit = 25): { id: number; name: string }[] {
+  return suggestActorNames(store, typed, limit);
 }

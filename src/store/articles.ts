@@ -174,10 +174,31 @@ export interface ListOptions {
   limit?: number;
 }
 
+/** What the corpus reader needs to know about one stored file article to skip it when unchanged. */
+export interface FileArticle {
+  id: number;
+  origin: string;
+  path: string;
+  fileHash: string | null;
+  status: 'active' | 'removed';
+  summary: ArticleSummary;
+}
+
 export class ArticlesRepo {
   private readonly byOrigin: Statement;
   private readonly insertStmt: Statement;
   private readonly updateStmt: Statement;
+  private readonly statements = new Map<string, Statement>();
+
+  /** Prepares each SQL text once: ingest runs these per article. */
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
 
   constructor(private readonly db: Database) {
     this.byOrigin = db.prepare('SELECT id, file_hash, content_hash, status FROM articles WHERE origin = ?');
@@ -203,22 +224,46 @@ export class ArticlesRepo {
 
   /** The first active article with this cleaned-text hash, other than `exceptId`. */
   findByContentHash(hash: string, exceptId = -1): number | undefined {
-    return this.db
-      .prepare(
-        "SELECT id FROM articles WHERE content_hash = ? AND id != ? AND status = 'active' ORDER BY id LIMIT 1",
-      )
+    return this.stmt(
+      "SELECT id FROM articles WHERE content_hash = ? AND id != ? AND status = 'active' ORDER BY id LIMIT 1",
+    )
       .pluck()
       .get(hash, exceptId) as number | undefined;
   }
 
-  findByUrlOrGuid(canonicalUrl: string | null, guid: string | null): number | undefined {
-    return this.db
-      .prepare(
-        `SELECT id FROM articles WHERE (canonical_url IS NOT NULL AND canonical_url = ?)
-           OR (guid IS NOT NULL AND guid = ?) ORDER BY id LIMIT 1`,
-      )
+  findByUrlOrGuid(canonicalUrl: string | null, guid: string | null, exceptId = -1): number | undefined {
+    return this.stmt(
+      `SELECT id FROM articles WHERE ((canonical_url IS NOT NULL AND canonical_url = ?)
+         OR (guid IS NOT NULL AND guid = ?)) AND id != ? AND status = 'active' ORDER BY id LIMIT 1`,
+    )
       .pluck()
-      .get(canonicalUrl, guid) as number | undefined;
+      .get(canonicalUrl, guid, exceptId) as number | undefined;
+  }
+
+  /** Every stored file article with what `toSummary` needs, in one query (for incremental ingest). */
+  fileArticles(): FileArticle[] {
+    const rows = this.stmt(
+      `SELECT id, origin, path, file_hash, status, title, source, published, published_estimated, url, words
+       FROM articles WHERE kind = 'file'`,
+    ).all() as (Pick<RawRow, 'id' | 'origin' | 'file_hash' | 'status' | 'title' | 'source' | 'published'> &
+      Pick<RawRow, 'published_estimated' | 'url' | 'words'> & { path: string })[];
+    return rows.map((r) => ({
+      id: r.id,
+      origin: r.origin,
+      path: r.path,
+      fileHash: r.file_hash,
+      status: r.status,
+      summary: toSummary({
+        id: r.id,
+        title: r.title,
+        source: r.source,
+        published: r.published,
+        publishedEstimated: r.published_estimated === 1,
+        path: r.path,
+        url: r.url,
+        words: r.words,
+      }),
+    }));
   }
 
   insert(article: ArticleInput, now = new Date().toISOString()): number {
@@ -243,7 +288,7 @@ export class ArticlesRepo {
   }
 
   get(id: number): ArticleRow | undefined {
-    const r = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as RawRow | undefined;
+    const r = this.stmt('SELECT * FROM articles WHERE id = ?').get(id) as RawRow | undefined;
     return r && fromRow(r);
   }
 

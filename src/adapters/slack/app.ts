@@ -1,0 +1,121 @@
+import { App, type LogLevel, type RespondFn } from '@slack/bolt';
+import { commands as allCommands } from '../../../commands/index.ts';
+import type { Config } from '../../config.ts';
+import type { CommandDefinition, RunArgs } from '../../core/command.ts';
+import { errorMessage, UserError } from '../../core/errors.ts';
+import { type Reply, shortReply } from '../../core/reply.ts';
+import { runCommand } from '../../core/run-command.ts';
+import type { DeliveryTarget } from '../../digest/target.ts';
+import type { Logger } from '../../log.ts';
+import type { Store } from '../../store/index.ts';
+import { boltLogger } from './logger.ts';
+import { parseSlackText } from './parse.ts';
+import { MORE_ACTION_ID, renderSlack } from './render.ts';
+import { slackDigestTarget } from './target.ts';
+
+export interface SlackBotOptions {
+  config: Config;
+  store: Store;
+  log: Logger;
+  commands?: CommandDefinition[];
+  /** Web API retries (Bolt's default retries for about 30 minutes; tests use 0). */
+  webApiRetries?: number;
+  now?: () => Date;
+}
+
+export interface SlackBot {
+  app: App;
+  /** The HTTP port listened on (HTTP mode), else undefined. */
+  port: number | undefined;
+  stop(): Promise<void>;
+  digestTarget(channel: string): DeliveryTarget;
+}
+
+async function sendReply(respond: RespondFn, reply: Reply, inChannel: boolean): Promise<void> {
+  for (const message of renderSlack(reply)) {
+    await respond({
+      response_type: inChannel ? 'in_channel' : 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+      ...(inChannel ? { unfurl_links: false, unfurl_media: false } : {}),
+    });
+  }
+}
+
+/**
+ * The Slack app: Socket Mode when SLACK_APP_TOKEN is set, else Bolt's HTTP receiver on PORT at
+ * /slack/events (signatures verified by Bolt). One slash command per command definition.
+ */
+export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot> {
+  const { config, store, log } = options;
+  const commands = options.commands ?? allCommands;
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+      : { signingSecret: config.SLACK_SIGNING_SECRET, port: config.PORT }),
+    logger: boltLogger(log),
+    logLevel: 'info' as LogLevel,
+    clientOptions: {
+      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
+      retryConfig: { retries: options.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    },
+  });
+  const now = options.now ?? (() => new Date());
+  const context = (userId: string) => ({
+    store,
+    config,
+    platform: 'slack' as const,
+    user: { id: userId, isAdmin: config.SLACK_ADMIN_USER_IDS.includes(userId) },
+    now,
+  });
+
+  const answer = async (def: CommandDefinition, userId: string, args: RunArgs, respond: RespondFn) => {
+    const reply = await runCommand(def, context(userId), args);
+    await sendReply(respond, reply, !reply.ephemeral && (def.isPublic?.(args) ?? false));
+  };
+
+  for (const def of commands) {
+    app.command(`/${def.name}`, async ({ command, ack, respond }) => {
+      await ack();
+      let args: RunArgs;
+      try {
+        args = parseSlackText(def, command.text ?? '');
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        await sendReply(respond, shortReply(err.message), false);
+        return;
+      }
+      await answer(def, command.user_id, args, respond);
+    });
+  }
+
+  app.action(MORE_ACTION_ID, async ({ ack, body, action, respond }) => {
+    await ack();
+    const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    const next = JSON.parse(value) as { command: string; args: RunArgs; page: number };
+    const def = commands.find((c) => c.name === next.command);
+    if (!def) return;
+    await answer(def, body.user.id, { ...next.args, page: next.page }, respond);
+  });
+
+  app.error(async (err) => {
+    log.error({ err: errorMessage(err), code: (err as { code?: string }).code }, 'slack handler failed');
+  });
+
+  const started = socketMode ? await app.start() : await app.start(config.PORT);
+  const address = !socketMode && started && 'address' in started ? started.address() : undefined;
+  const port = address && typeof address === 'object' ? address.port : undefined;
+  log.info(
+    socketMode ? { mode: 'socket' } : { mode: 'http', port, path: '/slack/events' },
+    'slack app started',
+  );
+  return {
+    app,
+    port,
+    stop: () => app.stop().then(() => undefined),
+    digestTarget: (channel) => slackDigestTarget(app, channel),
+  };
+}

@@ -1,0 +1,37 @@
+import type { Config } from '../config.ts';
+import { digestReply } from '../core/summary-reply.ts';
+import type { Store } from '../store/index.ts';
+import { composeDigest, recordDigestPosted } from '../summarize/index.ts';
+import type { PreparedDigest } from './deliver.ts';
+import type { SlotPlan } from './slots.ts';
+
+export interface RunDigestOptions {
+  /** Start of the period (default: since the last posted digest, as composeDigest decides). */
+  since?: string;
+  /** End of the period. */
+  now?: Date;
+  /** Shown only to the person who asked (a preview); default false (a post). */
+  ephemeral?: boolean;
+  /** Records the digest as posted (an admin's /digest post); the scheduler records after delivery instead. */
+  record?: boolean;
+}
+
+/** The one way a digest is made: the daily job and /digest both call this. */
+export async function runDigest(
+  store: Store,
+  config: Config,
+  options: RunDigestOptions = {},
+): Promise<PreparedDigest> {
+  const digest = await composeDigest(store, config, {
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  if (options.record) recordDigestPosted(store, digest);
+  return { digest, reply: digestReply(digest, { ephemeral: options.ephemeral ?? false }) };
+}
+
+/** A scheduled slot's digest covers the slot's true period, even when it is posted late (catch-up). */
+export const slotDigest =
+  (store: Store, config: Config) =>
+  (plan: SlotPlan): Promise<PreparedDigest> =>
+    runDigest(store, config, { since: plan.since, now: new Date(plan.until) });

@@ -1,0 +1,71 @@
+/** One paragraph or line of an article as the cleaner sees it. */
+export interface Block {
+  text: string;
+  words: number;
+}
+
+const TERMINAL = /[.!?:;"”’')\]…]$/;
+
+/** Normalises whitespace and invisible characters that pages leave behind. */
+export function normaliseText(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060]/g, '')
+    .replace(/\t/g, ' ');
+}
+
+/**
+ * Splits text into blocks: one per line, except that hard-wrapped lines (a line that does not end a
+ * sentence followed by one starting in lower case) are joined back into their paragraph.
+ */
+export function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let prevBlank = true;
+  for (const rawLine of normaliseText(text).split('\n')) {
+    const line = rawLine.replace(/ {2,}/g, ' ').trim();
+    if (!line) {
+      prevBlank = true;
+      continue;
+    }
+    const last = blocks[blocks.length - 1];
+    if (
+      last &&
+      !prevBlank &&
+      last.text.length > 40 &&
+      !TERMINAL.test(last.text) &&
+      /^[\p{Ll}(]/u.test(line)
+    ) {
+      last.text = `${last.text} ${line}`;
+      last.words = wordCount(last.text);
+    } else {
+      blocks.push({ text: line, words: wordCount(line) });
+    }
+    prevBlank = false;
+  }
+  return blocks;
+}
+
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** A short line that reads as a heading: few words, no sentence-ending punctuation. */
+export const isHeadingLike = (b: Block): boolean =>
+  b.words > 0 &&
+  b.words <= 20 &&
+  b.text.length <= 160 &&
+  !/[.!;,:]$/.test(b.text) &&
+  /^[\p{Lu}\p{N}"“‘']/u.test(b.text);
+
+/** A block that reads as running prose (at least one full sentence of some length). */
+export const isProse = (b: Block): boolean => b.words >= 15 && /[.!?"”’'…)]$/.test(b.text);
+
+/** Compares lines ignoring case, punctuation and spacing. */
+export const sameLine = (a: string, b: string): boolean => {
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return n(a) === n(b) && n(a).length > 0;
+};

@@ -1,0 +1,94 @@
+import type { Block } from './clean-blocks.ts';
+
+// Page furniture in the style of many outlets. Each pattern names why a block goes.
+
+const PLAYER =
+  /^(listen( to)?( this| the)? (article|story|podcast|audio)|play( audio| article)?|pause|audio( version)?|\d+ min(ute)?s? (read|listen)|(\d{1,2}:)?\d{1,2}:\d{2}( ?\/ ?(\d{1,2}:)?\d{1,2}:\d{2})?|\d+(\.\d+)?x)$/i;
+const SHARE =
+  /^((share|tweet|email|print|copy link|save|bookmark)( (this|the) (article|story|page))?|share on \w+( share on \w+)*|follow us( on \w+)?|advertisement|sponsored( content)?|skip (to|ad).*)$/i;
+const RELATED =
+  /^(related( articles?| stories| coverage| news)?|read (more|also|next)|see also|more from [\w ]+|recommended( for you)?|you (may|might) also like|most (read|popular)|trending( now)?)\b[: ]?.{0,120}$/i;
+const COMMENT_HEADER =
+  /^(\d+|no|one|two|three)\s+(comments?|replies|responses|thoughts on .*)$|^(comments?( \(\d+\))?|leave a (reply|comment)|post a comment|add a comment|join the (discussion|conversation)|what do you think\??|reader comments|discussion|cancel reply)$/i;
+const COMMENT_FORM =
+  /^(leave a (reply|comment)|post a comment|add a comment|cancel reply|your email address will not be published.*)$/i;
+/** "Jane Doe on", "— Jane Doe on 3 May 2025", "2. Jane Doe says:" */
+const COMMENTER =
+  /^(\d+\.\s*)?[-–—•]?\s*(\d+\.\s*)?\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(on|says:?|said:|wrote:|replied:?)(\s+.{0,40}\d.{0,20})?$/u;
+const COPYRIGHT = /(^|\s)(©|\(c\)|copyright\b)\s*(\d{4})?|all rights reserved/i;
+const ADDRESS =
+  /^(\d+[\w-]*\s+([\p{L}.]+\s+){0,4}(st|street|ave|avenue|rd|road|blvd|boulevard|lane|ln|way|drive|dr|suite|ste|floor)\b.*|.*\b[A-Z]{2}\s+\d{5}(-\d{4})?|p\.?o\.? box \d+.*|(usa|united states|united kingdom|uk)|(tel|phone|fax|email)[:.]?\s*\S+.*)$/iu;
+const FOOTER_WORD =
+  /^(company|about( us)?|contact( us)?|privacy( policy)?|terms( of (service|use))?|cookie (policy|settings)|careers|advertise( with us)?|newsletter|sitemap|faq|help|legal|imprint|disclaimer)$/i;
+const ORG_LINE = /^[\p{Lu}][\p{L}&.,' -]{1,60}\b(llc|ltd|inc|gmbh|plc|corp|limited|s\.a\.|pvt)\.?$/iu;
+const PROMO_CUES = [
+  /\bdownload\b/i,
+  /\binstall\b/i,
+  /\bsubscribe\b/i,
+  /\bsign up\b/i,
+  /\bnewsletters?\b/i,
+  /\bapp\b/i,
+  /\bstay (updated|tuned|informed)\b/i,
+  /\bfollow us\b/i,
+  /\b(discover|get|read) the latest\b/i,
+  /\bclick here\b/i,
+  /\bnotifications?\b/i,
+  /\bjoin (us|our)\b/i,
+  /\b(this|the) (article|story|page)\b/i,
+  /\breal-time\b/i,
+  /^(verify|check|discover|download|subscribe|follow|sign up|get|read|join|support|try)\b/i,
+];
+
+/** Reason to drop a block wherever it stands, or null. */
+export function furnitureReason(b: Block): string | null {
+  const t = b.text;
+  if (b.words <= 8 && PLAYER.test(t)) return 'audio player';
+  if (/^\d{1,2}:\d{2}$/.test(t)) return 'audio player';
+  if (b.words <= 8 && SHARE.test(t)) return 'share/ad widget';
+  if (b.words <= 25 && RELATED.test(t) && !/[.!?]$/.test(t)) return 'related-links teaser';
+  if (b.words <= 10 && COMMENTER.test(t)) return 'commenter name';
+  if (b.words <= 30 && COPYRIGHT.test(t)) return 'copyright footer';
+  if (promoCues(t) >= 3 && b.words <= 60) return 'promo (app/newsletter/fact-checker)';
+  return null;
+}
+
+/** Count of distinct promotional cues in a block. */
+export const promoCues = (t: string): number => PROMO_CUES.filter((p) => p.test(t)).length;
+
+/** Blocks that open the page's tail: after them comes no more story. */
+export function tailMarkerReason(b: Block): string | null {
+  if (b.words <= 8 && COMMENT_HEADER.test(b.text)) return 'comment thread';
+  if (b.words <= 10 && COMMENTER.test(b.text)) return 'comment thread';
+  if (b.words <= 30 && COPYRIGHT.test(b.text)) return 'copyright footer';
+  return null;
+}
+
+/**
+ * Why a block inside the tail goes (everything there goes; the reason is for diagnosis). Prose
+ * after the comment form belongs to the publisher's footer rather than to a commenter.
+ */
+export function tailReason(b: Block, afterForm: boolean): string {
+  const t = b.text;
+  if (COMMENT_FORM.test(t)) return 'comment form';
+  if (b.words <= 8 && COMMENT_HEADER.test(t)) return 'comment count header';
+  if (b.words <= 10 && COMMENTER.test(t)) return 'commenter name';
+  if (COPYRIGHT.test(t) && b.words <= 30) return 'copyright footer';
+  if (b.words <= 10 && (ADDRESS.test(t) || ORG_LINE.test(t))) return 'publisher address';
+  if (b.words <= 3 && FOOTER_WORD.test(t)) return 'footer navigation';
+  if (promoCues(t) >= 3) return 'promo (app/newsletter/fact-checker)';
+  if (!afterForm && (/^\d+\.\s/.test(t) || b.words >= 8)) return 'reader comment';
+  return 'footer';
+}
+
+const ROLE_BYLINE =
+  /^(by\s+)?(admin|administrator|editor|editors|editorial (team|staff|desk)|staff( writer| reporter)?|news ?desk|newsroom|web ?desk|team|guest( author)?|contributor|webmaster)$/i;
+const BYLINE = /^(by|written by|posted by|reporting by|words by)\s+(.{2,80})$/i;
+
+/** Returns {author} for a byline ("By Jane Doe"), {author: undefined} for a role byline ("Admin"). */
+export function bylineOf(b: Block): { author?: string } | null {
+  if (b.words > 12) return null;
+  if (ROLE_BYLINE.test(b.text)) return {};
+  const m = BYLINE.exec(b.text);
+  if (m?.[2] && /^\p{Lu}/u.test(m[2])) return { author: m[2].replace(/[,|].*$/, '').trim() };
+  return null;
+}

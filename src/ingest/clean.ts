@@ -1,0 +1,116 @@
+import type { RemovedBlock } from '../store/articles.ts';
+import { type Block, isHeadingLike, isProse, sameLine, toBlocks } from './clean-blocks.ts';
+import { bylineOf, furnitureReason, tailMarkerReason, tailReason } from './clean-patterns.ts';
+import { strayParagraphs } from './clean-stray.ts';
+import { datelineOf } from './dates.ts';
+
+export interface CleanResult {
+  /** The article: paragraphs separated by blank lines. */
+  text: string;
+  /** Everything cut, in page order, with why. */
+  removed: RemovedBlock[];
+  /** The headline found at the top when none was given. */
+  title?: string;
+  author?: string;
+  /** The day a dateline under the headline states (ISO). */
+  dateline?: string;
+}
+
+const HEADER_BLOCKS = 8;
+/** Bylines and datelines sit above the story or right under its first lines. */
+const HEADER_WORDS = 150;
+/** The tail (comments, footer) starts no earlier than this share of the story's words. */
+const TAIL_MIN_SHARE = 0.5;
+const TAIL_MIN_WORDS = 80;
+
+/**
+ * Keeps the article and drops page furniture: player and share widgets, promos, bylines and
+ * datelines (their facts are returned), repeated headlines, comment threads and footers after the
+ * story, and paragraphs from another story. Signals are position, shape and wording patterns common
+ * to many outlets, never rules for one page.
+ */
+export function cleanArticleText(raw: string, hints: { title?: string } = {}): CleanResult {
+  const blocks = toBlocks(raw);
+  const reasons: (string | null)[] = blocks.map(furnitureReason);
+  const result: CleanResult = { text: '', removed: [] };
+  let title = hints.title?.trim() || undefined;
+
+  const firstProse = blocks.findIndex((b, i) => !reasons[i] && isProse(b));
+  let headerWords = 0;
+  for (let i = 0; i < Math.min(blocks.length, HEADER_BLOCKS) && headerWords <= HEADER_WORDS; i++) {
+    const b = blocks[i]!;
+    if (reasons[i]) continue;
+    const byline = bylineOf(b);
+    const dateline = datelineOf(b.text);
+    if (title && sameLine(b.text, title)) reasons[i] = 'repeated headline';
+    else if (byline) {
+      reasons[i] = 'byline';
+      if (byline.author && !result.author) result.author = byline.author;
+    } else if (dateline) {
+      reasons[i] = 'dateline';
+      result.dateline ??= dateline;
+    } else if (!title && (firstProse < 0 || i < firstProse) && isHeadingLike(b)) {
+      title = b.text;
+      result.title = b.text;
+      reasons[i] = 'headline (kept as title)';
+    } else headerWords += b.words;
+  }
+  if (title) {
+    for (let i = 0; i < blocks.length; i++) {
+      if (!reasons[i] && sameLine(blocks[i]!.text, title)) reasons[i] = 'repeated headline';
+    }
+  }
+
+  markTail(blocks, reasons, firstProse);
+  markTrailingHeadings(blocks, reasons);
+  const keptIdx = blocks.map((_, i) => i).filter((i) => !reasons[i]);
+  for (const k of strayParagraphs(
+    keptIdx.map((i) => blocks[i]!),
+    title ?? '',
+  )) {
+    reasons[keptIdx[k]!] = 'paragraph from another story';
+  }
+
+  const kept: string[] = [];
+  blocks.forEach((b, i) => {
+    const reason = reasons[i];
+    if (reason) result.removed.push({ text: b.text, reason });
+    else kept.push(b.text);
+  });
+  result.text = kept.join('\n\n');
+  return result;
+}
+
+/** Marks everything from the first comment-thread or footer marker after the bulk of the story. */
+function markTail(blocks: Block[], reasons: (string | null)[], firstProse: number): void {
+  if (firstProse < 0) return;
+  const total = blocks.reduce((n, b, i) => n + (reasons[i] ? 0 : b.words), 0);
+  let before = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (
+      i > firstProse &&
+      before >= TAIL_MIN_WORDS &&
+      before >= total * TAIL_MIN_SHARE &&
+      tailMarkerReason(b)
+    ) {
+      let afterForm = false;
+      for (let j = i; j < blocks.length; j++) {
+        const reason: string = reasons[j] ?? tailReason(blocks[j]!, afterForm);
+        reasons[j] = reason;
+        afterForm ||= reason === 'comment form' || reason === 'copyright footer';
+      }
+      return;
+    }
+    if (!reasons[i]) before += b.words;
+  }
+}
+
+/** Headings after the last paragraph of the story headed furniture that is gone ("Fact Checker"). */
+function markTrailingHeadings(blocks: Block[], reasons: (string | null)[]): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (reasons[i]) continue;
+    if (!isHeadingLike(blocks[i]!) || blocks[i]!.words > 8) return;
+    reasons[i] = 'heading without content';
+  }
+}

@@ -1,0 +1,72 @@
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+  text: string;
+  /** The charset used, lower case (e.g. utf-8, windows-1251). */
+  encoding: string;
+}
+
+const BOMS: [number[], string][] = [
+  [[0x00, 0x00, 0xfe, 0xff], 'utf-32be'],
+  [[0xff, 0xfe, 0x00, 0x00], 'utf-32le'],
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xfe, 0xff], 'utf-16be'],
+  [[0xff, 0xfe], 'utf-16le'],
+];
+// Without a BOM, the first character '<' (0x3C) shows the width and byte order (XML 1.0 appendix F).
+const SIGNATURES: [number[], string][] = [
+  [[0x00, 0x00, 0x00, 0x3c], 'utf-32be'],
+  [[0x3c, 0x00, 0x00, 0x00], 'utf-32le'],
+  [[0x00, 0x3c, 0x00, 0x3f], 'utf-16be'],
+  [[0x3c, 0x00, 0x3f, 0x00], 'utf-16le'],
+];
+
+const startsWith = (buf: Uint8Array, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+
+function usable(charset: string | undefined | null): string | undefined {
+  const name = charset
+    ?.trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
+  if (!name) return undefined;
+  // Latin-1 labels mean windows-1252 in practice (the WHATWG encoding standard does the same).
+  if (['iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(name)) return 'windows-1252';
+  return iconv.encodingExists(name) ? name : undefined;
+}
+
+export const contentTypeCharset = (contentType: string | null | undefined): string | undefined =>
+  /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '')?.[2];
+
+/** The encoding named in the XML declaration, read from the document's ASCII-compatible start. */
+export function declaredEncoding(head: string): string | undefined {
+  const decl = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  return decl?.[1];
+}
+
+function decodeWith(buf: Buffer, encoding: string, skip = 0): Decoded {
+  const text = iconv.decode(buf.subarray(skip), encoding, { stripBOM: true });
+  return { text, encoding: encoding === 'windows-1252' ? 'windows-1252' : encoding };
+}
+
+/**
+ * Bytes of a feed to text. Precedence: byte-order mark, then the HTTP charset, then the XML
+ * declaration, then UTF-8 (falling back to windows-1252 when the bytes are not valid UTF-8, the
+ * usual case of an undeclared Latin-1 feed read from disk).
+ */
+export function decodeFeed(buf: Buffer, contentType?: string | null): Decoded {
+  for (const [bytes, encoding] of BOMS) {
+    if (startsWith(buf, bytes)) return decodeWith(buf, encoding, bytes.length);
+  }
+  for (const [bytes, encoding] of SIGNATURES) {
+    if (startsWith(buf, bytes)) return decodeWith(buf, encoding);
+  }
+  const http = usable(contentTypeCharset(contentType));
+  if (http) return decodeWith(buf, http);
+  const declared = declaredEncoding(buf.subarray(0, 1024).toString('latin1'));
+  const fromDecl = usable(declared);
+  // A UTF-16/32 declaration on 8-bit bytes (no BOM, no zero bytes) is a lie; read the bytes as they are.
+  if (fromDecl && !/^utf-?(16|32)/.test(fromDecl)) return decodeWith(buf, fromDecl);
+  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
+  return decodeWith(buf, 'windows-1252');
+}

@@ -1,0 +1,40 @@
+/** One feed entry as our pipeline reads it. Text fields are plain text unless named html. */
+export interface FeedItem {
+  title: string | null;
+  link: string | null;
+  id: string | null;
+  /** ISO 8601, or null when the item has no readable date. */
+  published: string | null;
+  author: string | null;
+  summary: string | null;
+  content: string | null;
+  /** The richest HTML body (content:encoded / Atom content, else the summary), for article cleaning. */
+  html: string | null;
+  /** Words in the summary, to decide whether the full page is worth fetching. */
+  summaryWords: number;
+}
+
+export interface ParsedFeed {
+  format: 'rss' | 'atom' | 'rdf';
+  title: string | null;
+  link: string | null;
+  /** The channel description / Atom subtitle, as text. */
+  description: string | null;
+  language: string | null;
+  /** The charset the bytes were decoded with. */
+  encoding: string;
+  items: FeedItem[];
+  /** Entries that could not be read and were left out (the others are kept). */
+  skippedItems: number;
+  /** What had to be repaired to read the document. */
+  repairs: string[];
+}
+
+export interface ParseRequest {
+  bytes: Uint8Array;
+  contentType?: string | null;
+  /** 'text' converts content to plain text (feeds parse); 'html' leaves it for the article cleaner. */
+  mode: 'text' | 'html';
+  /** Resolves relative links in the document. */
+  baseUrl?: string;
+}

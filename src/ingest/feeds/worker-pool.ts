@@ -1,0 +1,120 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ParseJob } from './parse-worker.ts';
+import type { ParsedFeed, ParseRequest } from './types.ts';
+
+export const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
+const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
+
+type Reply = { id: number; ok: true; feed: ParsedFeed } | { id: number; ok: false; error: string };
+
+interface Pending {
+  job: ParseJob;
+  timeoutMs: number;
+  resolve: (feed: ParsedFeed) => void;
+  reject: (err: Error) => void;
+}
+
+class Slot {
+  worker: Worker;
+  busy?: Pending & { timer: NodeJS.Timeout };
+
+  constructor(private readonly onIdle: (slot: Slot) => void) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    worker.unref();
+    worker.on('message', (msg: Reply | { ready: true }) => {
+      if ('id' in msg && this.busy?.job.id === msg.id) {
+        const { resolve, reject } = this.finish();
+        if (msg.ok) resolve(msg.feed);
+        else reject(new Error(msg.error));
+      }
+    });
+    worker.on('error', (err) => this.fail(new Error(`feed parser crashed: ${err.message}`)));
+    worker.on('exit', () => this.fail(new Error('feed parser stopped unexpectedly')));
+    return worker;
+  }
+
+  run(pending: Pending): void {
+    const timer = setTimeout(() => {
+      this.fail(new Error(`parsing took longer than ${pending.timeoutMs} ms`));
+    }, pending.timeoutMs);
+    this.busy = { ...pending, timer };
+    this.worker.ref();
+    const bytes = pending.job.request.bytes;
+    // Copy into a buffer we own so it can be transferred without copying again.
+    const owned = new Uint8Array(bytes);
+    this.worker.postMessage({ ...pending.job, request: { ...pending.job.request, bytes: owned } }, [
+      owned.buffer,
+    ]);
+  }
+
+  private finish(): Pending {
+    const busy = this.busy as Pending & { timer: NodeJS.Timeout };
+    clearTimeout(busy.timer);
+    this.busy = undefined;
+    this.worker.unref();
+    queueMicrotask(() => this.onIdle(this));
+    return busy;
+  }
+
+  /** The job failed in a way that leaves the worker unusable: replace it. */
+  private fail(err: Error): void {
+    const old = this.worker;
+    old.removeAllListeners();
+    old.on('error', () => {});
+    void old.terminate();
+    this.worker = this.spawn();
+    if (this.busy) this.finish().reject(err);
+  }
+
+  close(): Promise<number> {
+    this.worker.removeAllListeners();
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * Parses feeds in worker threads with a time limit per document: a document that makes the parser
+ * spin is abandoned, its worker terminated and replaced, and the bot goes on.
+ */
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+
+  constructor(private readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
+
+  parse(request: ParseRequest, timeoutMs = DEFAULT_PARSE_TIMEOUT_MS): Promise<ParsedFeed> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, request }, timeoutMs, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) {
+        slot = new Slot(() => this.dispatch());
+        this.slots.push(slot);
+      }
+      if (!slot) return;
+      slot.run(this.queue.shift() as Pending);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.splice(0).map((s) => s.close()));
+  }
+}
+
+let shared: ParsePool | undefined;
+/** The process-wide pool (workers are unref'd while idle, so it never keeps the process alive). */
+export const parsePool = (): ParsePool => {
+  shared ??= new ParsePool();
+  return shared;
+};

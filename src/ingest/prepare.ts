@@ -1,0 +1,50 @@
+import type { ArticleInput } from '../store/articles.ts';
+import { cleanArticleText } from './clean.ts';
+import { hashText } from './hash.ts';
+import { extractHtml } from './html.ts';
+import { chooseDate, sourceFromUrl, titleFromText } from './metadata.ts';
+import { simhash } from './simhash.ts';
+import type { RawArticle } from './types.ts';
+import { canonicalUrl } from './url.ts';
+import { countWords } from './words.ts';
+
+/** Identity of the cleaned text: case and spacing do not make a different article. */
+export const contentHashOf = (text: string): string =>
+  hashText(text.toLowerCase().replace(/\s+/g, ' ').trim());
+
+/**
+ * Turns what a reader found into what the store keeps: extracted (HTML), cleaned, titled, dated and
+ * fingerprinted. Pure: no store access, so a batch is prepared before its transaction opens.
+ */
+export function prepareArticle(raw: RawArticle): ArticleInput {
+  const page = raw.html !== undefined ? extractHtml(raw.html) : undefined;
+  const cleaned = cleanArticleText(page ? page.text : (raw.text ?? ''), { title: raw.title ?? page?.title });
+  const url = raw.url ?? page?.url;
+  const dated = chooseDate({
+    given: raw.published,
+    pageMeta: page?.published,
+    dateline: cleaned.dateline,
+    text: cleaned.text,
+  });
+  return {
+    origin: raw.origin,
+    kind: raw.kind,
+    path: raw.path ?? null,
+    url: url ?? null,
+    canonicalUrl: url ? canonicalUrl(url) : null,
+    guid: raw.guid ?? null,
+    feedId: raw.feedId ?? null,
+    title: raw.title ?? page?.title ?? cleaned.title ?? titleFromText(cleaned.text),
+    source: raw.source ?? page?.source ?? sourceFromUrl(url) ?? null,
+    author: raw.author ?? page?.author ?? cleaned.author ?? null,
+    ...dated,
+    text: cleaned.text,
+    removed: cleaned.removed,
+    tags: raw.tags ?? [],
+    words: countWords(cleaned.text),
+    fileHash: raw.fileHash ?? null,
+    contentHash: contentHashOf(cleaned.text),
+    simhash: simhash(cleaned.text),
+    duplicateOf: null,
+  };
+}

@@ -1,0 +1,98 @@
+import { indexArticles } from '../knowledge/index.ts';
+import { toSummary } from '../store/articles.ts';
+import type { ArticleInput, ArticleSummary, Store } from '../store/index.ts';
+import { prepareArticle } from './prepare.ts';
+import { NearDuplicateIndex } from './simhash.ts';
+import type { RawArticle } from './types.ts';
+
+export interface SaveOptions {
+  /** Near-duplicate fingerprints shared across the batches of one run (built from the store if absent). */
+  nearDuplicates?: NearDuplicateIndex;
+  now?: string;
+}
+
+export interface SaveResult {
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  /** Every article of the batch, in input order. new + updated + unchanged + duplicates = articles. */
+  articles: ArticleSummary[];
+  /** New or changed originals (not duplicates): what knowledge re-indexed. */
+  changedIds: number[];
+}
+
+/** Fingerprints of the stored originals. */
+export function nearDuplicateIndexOf(store: Store): NearDuplicateIndex {
+  const index = new NearDuplicateIndex();
+  for (const { id, simhash } of store.articles.simhashes()) index.add(id, simhash);
+  return index;
+}
+
+/**
+ * Stores a batch of raw articles (corpus files or feed items): cleans and dates each, links exact and
+ * near duplicates (same canonical URL or guid, same cleaned text, SimHash neighbours) to the original
+ * through duplicate_of, writes the whole batch in one transaction, then has knowledge index what changed.
+ * An input whose raw hash (or, without one, cleaned text) is unchanged is left alone.
+ */
+export function saveArticles(store: Store, raws: RawArticle[], options: SaveOptions = {}): SaveResult {
+  const result: SaveResult = {
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    articles: [],
+    changedIds: [],
+  };
+  const repo = store.articles;
+  const near = options.nearDuplicates ?? nearDuplicateIndexOf(store);
+  const now = options.now ?? new Date().toISOString();
+  const work = raws.map((raw) => {
+    const existing = repo.findByOrigin(raw.origin);
+    const unchanged =
+      existing?.status === 'active' && raw.fileHash !== undefined && existing.fileHash === raw.fileHash;
+    return { existing, article: unchanged ? undefined : prepareArticle(raw) };
+  });
+
+  store.transaction(() => {
+    for (const { existing, article } of work) {
+      if (
+        !article ||
+        (existing?.status === 'active' && !article.fileHash && existing.contentHash === article.contentHash)
+      ) {
+        result.unchanged++;
+        const row = repo.get(existing!.id)!;
+        result.articles.push(toSummary(row));
+        continue;
+      }
+      const selfId = existing?.id ?? -1;
+      article.duplicateOf = duplicateOf(store, near, article, selfId);
+      const id = existing ? existing.id : repo.insert(article, now);
+      if (existing) repo.update(id, article, now);
+      // A duplicate is stored (linked to its original) but counted once, as a duplicate.
+      if (article.duplicateOf !== null) result.duplicates++;
+      else {
+        if (existing) result.updated++;
+        else result.new++;
+        if (article.simhash) near.add(id, article.simhash);
+        result.changedIds.push(id);
+      }
+      result.articles.push(toSummary({ ...article, id }));
+    }
+  });
+  if (result.changedIds.length) indexArticles(store, result.changedIds);
+  return result;
+}
+
+function duplicateOf(store: Store, near: NearDuplicateIndex, a: ArticleInput, selfId: number): number | null {
+  const byIdentity =
+    a.canonicalUrl || a.guid
+      ? store.articles.findByUrlOrGuid(a.canonicalUrl ?? null, a.guid ?? null, selfId)
+      : undefined;
+  const original =
+    byIdentity ??
+    store.articles.findByContentHash(a.contentHash, selfId) ??
+    (a.simhash ? near.nearest(a.simhash, undefined, selfId) : undefined);
+  // Only an earlier article can be the original, so that two articles never point at each other.
+  return original !== undefined && (selfId < 0 || original < selfId) ? original : null;
+}

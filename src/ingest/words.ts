@@ -1,0 +1,38 @@
+/** Words as the cleaner, dater and fingerprints see them: letters and digits, lowercased. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+}
+
+export const countWords = (text: string): number =>
+  text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
+// Function words and reporting verbs: they say nothing about what a paragraph is about.
+const STOP = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have having he
+  her here hers herself him himself his how i if in into is it its itself just me more most my no nor not now
+  of off on once only or other our ours out over own same she should so some such than that the their theirs
+  them then there these they this those through to too under until up very was we were what when where which
+  while who whom why will with would you your yours said says say told tell according added noted stated
+  would could might may must shall one two three new also last next week weeks year years month day days
+  time however since still even well many much mr mrs ms it's that's there's don't can't won't`.split(/\s+/),
+);
+
+export const isStopWord = (w: string): boolean => STOP.has(w);
+
+/** Content words reduced to a crude stem, so "talks" and "talk" meet. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const w of wordsOf(text)) {
+    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+function stem(w: string): string {
+  const base = w.replace(/['’]s$/, '');
+  if (base.length > 5 && base.endsWith('ies')) return `${base.slice(0, -3)}y`;
+  if (base.length > 4 && base.endsWith('s') && !base.endsWith('ss')) return base.slice(0, -1);
+  return base;
+}

@@ -1,0 +1,80 @@
+import type { EventRow, KnowledgeRepo } from '../store/knowledge.ts';
+import type { LocalEvent } from './analyze.ts';
+import { addDays, daysBetween } from './calendar.ts';
+import { type EventType, eventTitle } from './events.ts';
+
+const PRECISION_RANK: Record<string, number> = { day: 0, range: 1, month: 2, year: 3 };
+
+function score(e: LocalEvent, people: number[], c: EventRow & { people: number[] }): number {
+  if (e.place && c.place && e.place !== c.place) return -1;
+  let s = e.place && e.place === c.place ? 2 : 0;
+  s += Math.min(3, people.filter((p) => c.people.includes(p)).length);
+  if (e.type === c.type) s += 0.5;
+  return s;
+}
+
+/** The stored event this report is about, if any: same family, overlapping dates, same place or people. */
+export function findSameEvent(repo: KnowledgeRepo, e: LocalEvent, people: number[]): number | null {
+  const start = e.date?.date ?? e.window!.from;
+  const end = e.date ? (e.date.endDate ?? e.date.date) : e.window!.to;
+  const wide = e.date ? PRECISION_RANK[e.date.precision]! >= 2 : false;
+  let best: { id: number; score: number; distance: number } | null = null;
+  for (const c of repo.eventCandidates(e.family, addDays(start, -1), addDays(end, 1))) {
+    const cEnd = c.endDate ?? c.date;
+    // Two exact days must agree, unless one of them was computed from an estimated publication date.
+    const bothDays = e.date?.precision === 'day' && c.precision === 'day';
+    const slack = bothDays && (e.uncertain || c.uncertain);
+    if (!slack && (c.date > end || cEnd < start)) continue;
+    const s = score(e, people, c);
+    const needed = !e.date ? 2 : wide || PRECISION_RANK[c.precision]! >= 2 ? 3 : 2;
+    if (!e.date && e.place !== c.place) continue;
+    if (s < needed) continue;
+    const distance = Math.abs(daysBetween(start, c.date));
+    if (!best || s > best.score || (s === best.score && distance < best.distance))
+      best = { id: c.id, score: s, distance };
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * Re-derives an event from all the articles that report it: the most certain and precise date wins,
+ * and it stays planned only while every report speaks of it as still to come.
+ */
+export function recomputeEvent(repo: KnowledgeRepo, id: number): void {
+  const reports = repo.eventReports(id);
+  const dated = reports.filter((r) => r.date && r.precision);
+  if (!dated.length) {
+    repo.deleteEvent(id);
+    return;
+  }
+  const width = (r: (typeof dated)[number]) => daysBetween(r.date!, r.endDate ?? r.date!);
+  const best = [...dated].sort(
+    (a, b) =>
+      Number(a.uncertain) - Number(b.uncertain) ||
+      PRECISION_RANK[a.precision!]! - PRECISION_RANK[b.precision!]! ||
+      width(a) - width(b),
+  )[0]!;
+  const place = best.place ?? reports.find((r) => r.place)?.place ?? null;
+  const names = repo.eventActorNames([id]).get(id) ?? [];
+  const people = names.filter((n) => n.kind === 'person').map((n) => n.name);
+  const who = people.length ? people : names.filter((n) => n.kind === 'organisation').map((n) => n.name);
+  const type = (best.type !== 'statement' ? best : (dated.find((r) => r.type !== 'statement') ?? best))
+    .type as EventType;
+  repo.updateEvent(id, {
+    type,
+    family: repo.event(id)!.family,
+    date: best.date!,
+    endDate: best.endDate,
+    precision: best.precision as EventRow['precision'],
+    uncertain: dated.every((r) => r.uncertain),
+    planned: dated.every((r) => r.planned),
+    title: eventTitle(type, place, who),
+    summary: summarise(best.sentence),
+    place,
+  });
+}
+
+function summarise(sentence: string): string {
+  const s = sentence.replace(/\s+/g, ' ').trim();
+  return s.length <= 300 ? s : `${s.slice(0, 297).replace(/\s+\S*$/, '')}…`;
+}

@@ -1,0 +1,114 @@
+import type { Mention } from './mentions.ts';
+import type { Token } from './text.ts';
+
+export type EventType =
+  | 'resignation'
+  | 'attack'
+  | 'summit'
+  | 'talks'
+  | 'meeting'
+  | 'call'
+  | 'visit'
+  | 'agreement'
+  | 'plan'
+  | 'statement';
+
+// Order matters: the first match names the event ("attacks ... as talks progressed" is an attack).
+const TYPES: [EventType, RegExp][] = [
+  [
+    'resignation',
+    /\b(resign(?:ed|s|ation)|stepped down|steps down|was (?:dismissed|fired|sacked|ousted))\b/i,
+  ],
+  [
+    'attack',
+    /\b(attacks?|attacked|strikes|struck|assaults?|shelling|shelled|bombard\w*|air raids?|invasion|invaded|offensive)\b/i,
+  ],
+  ['summit', /\bsummit\b/i],
+  ['talks', /\b(talks|negotiations|discussions|round of)\b/i],
+  [
+    'meeting',
+    /\b(met|meets?|meetings?|sit-down|sat down|sitting down|hosted|hosts?|session|gathering|convened|engaged with)\b/i,
+  ],
+  [
+    'call',
+    /\b(phone call|call with|called|conference call|spoke (?:by phone )?(?:with|to)|phoned|conversation with)\b/i,
+  ],
+  [
+    'visit',
+    /\b(visit(?:s|ed)?|travell?ed|trip|flew|flown|arriv(?:e|ed|es)|headed to|went to|travel to|expected in|due in)\b/i,
+  ],
+  [
+    'plan',
+    /\b(plan|proposal|draft|framework|counter-proposal)\b.*\b(emerged|leaked|drafted|unveiled|presented|published|revised|shared|surfaced)\b/i,
+  ],
+  [
+    'statement',
+    /\b(said|told|stated|announced|posted|wrote|declared|warned|hinted|described|denied|rejected|pushed back)\b/i,
+  ],
+  ['agreement', /\b(agreed|agreement|signed|accord|ceasefire|truce)\b/i],
+];
+
+/** Events of one family can be the same real event told differently ("talks" / "met" / "visit"). */
+export function eventFamily(type: EventType): string {
+  return type === 'talks' || type === 'meeting' || type === 'visit' || type === 'summit' ? 'meeting' : type;
+}
+
+export function eventType(sentence: string): EventType | null {
+  const outsideQuotes = sentence.replace(/“[^”]*”|"[^"]*"/g, ' ');
+  for (const [type, re] of TYPES) if (re.test(outsideQuotes)) return type;
+  return null;
+}
+
+const EARLIER = new Set(['previous', 'earlier', 'prior', 'last', 'former']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'on', 'near', 'outside', 'into', 'from']);
+/** Seats of government stand for their city when an event happens "at the Kremlin". */
+const SEATS: Record<string, string> = {
+  Kremlin: 'Moscow',
+  'White House': 'Washington',
+  Pentagon: 'Washington',
+  'Downing Street': 'London',
+  Elysee: 'Paris',
+};
+
+/** Where the sentence says the event happened: a gazetteer place after "in/at/to", cities first. */
+export function eventPlace(tokens: Token[], mentions: Mention[]): string | null {
+  const located = mentions.filter((m) => {
+    // "follow a previous gathering in Geneva": that place belongs to another event.
+    if (tokens.slice(Math.max(0, m.start - 4), m.start).some((t) => EARLIER.has(t.text.toLowerCase())))
+      return false;
+    const before = tokens[m.start - 1]?.text.toLowerCase() ?? '';
+    const beforeThe = tokens[m.start - 2]?.text.toLowerCase() ?? '';
+    return PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(beforeThe));
+  });
+  const city = located.find((m) => m.kind === 'place');
+  if (city) return city.name;
+  const seat = located.find((m) => m.kind === 'organisation' && SEATS[m.name]);
+  if (seat) return SEATS[seat.name]!;
+  return located.find((m) => m.kind === 'country')?.name ?? null;
+}
+
+const LABELS: Record<EventType, string> = {
+  resignation: 'Resignation',
+  attack: 'Attack',
+  summit: 'Summit',
+  talks: 'Talks',
+  meeting: 'Meeting',
+  call: 'Call',
+  visit: 'Visit',
+  agreement: 'Agreement',
+  plan: 'Plan',
+  statement: 'Statement',
+};
+
+/** "Talks in Geneva: Marco Rubio, Andriy Yermak" */
+export function eventTitle(type: EventType, place: string | null, people: string[]): string {
+  const where = place ? (type === 'attack' ? ` on ${place}` : ` in ${place}`) : '';
+  const who = people.slice(0, 3).join(', ');
+  if (type === 'statement' || type === 'resignation')
+    return `${LABELS[type]}${who ? ` by ${who}` : ''}${where}`;
+  return `${LABELS[type]}${where}${who ? `: ${who}` : ''}`;
+}
+
+/** Sentences that add a further round must not be folded into an earlier event without a date. */
+export const NEW_ROUND =
+  /\b(again|another|returning|returned|further|new round|second round|next round|continued)\b/i;

@@ -1,0 +1,55 @@
+// Capitalised words that are not names: calendar words, function words that start sentences, and
+// common nouns that appear capitalised in headings and proper phrases.
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+export const MONTH_ABBR = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+
+/** Words that never make a person's name, whatever their case. */
+export const NON_NAME_WORDS = new Set(
+  `the a an this that these those there their they them then than when where what which who whom whose why how
+  it its is are was were be been being has have had do does did will would shall should can could may might
+  must and or but nor so yet for of in on at by to from with without within into onto over under after before
+  during since until while as if because although though despite amid amidst following according given
+  meanwhile however still even also only just already separately notably initially earlier later recently
+  today yesterday tomorrow tonight all any some many much more most several few each every both either
+  neither no not none one two three four five six seven eight nine ten first second third last next new old
+  other another such same own our ours we us you your he she his her him i me my mine
+  north south east west northern southern eastern western central atlantic pacific arctic sea ocean gulf
+  treaty accord plan peace deal war day week month year news world economic business personal finance app
+  article section chapter page comments comment reply share listen watch read more video photo image
+  breaking live update updates analysis opinion editorial subscribe newsletter sign login register menu
+  home search privacy policy terms cookies contact about company copyright rights reserved advertisement
+  fact checker verify source sources independent line contact big high-stakes stakes diplomacy path forward
+  hope uncertainty challenges vision key elements territory security guarantees response details
+  christmas easter thanksgiving ramadan eid new year's holiday spring summer autumn fall winter
+  god lord allah internet facebook twitter instagram telegram youtube tiktok x`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,0 +1,64 @@
+import type { Store } from '../store/index.ts';
+import type { ActorRow } from '../store/knowledge.ts';
+import { nameKey } from './names.ts';
+import { toSource } from './sources.ts';
+import { suggestActorNames } from './suggest.ts';
+import type { WhoisActor, WhoisResult } from './types.ts';
+
+/** Actors a typed name may mean: exact name, alias or surname; a bare-surname actor yields to full names. */
+export function lookupActors(store: Store, name: string): ActorRow[] {
+  const key = nameKey(name.replace(/^\s*(the)\s+/i, ''));
+  if (!key) return [];
+  const found = store.knowledge.actorsNamed(key);
+  const exact = found.filter((a) => a.key === key);
+  if (exact.length === 1 && (exact[0]!.words > 1 || found.length === 1)) return exact;
+  const full = found.filter((a) => !(a.kind === 'person' && a.words === 1));
+  return full.length ? full : found;
+}
+
+function describe(store: Store, a: ActorRow): WhoisActor {
+  const repo = store.knowledge;
+  const roles = repo.roles(a.id);
+  const articles = repo.articleSources([...new Set(roles.map((r) => r.articleId))]);
+  const history = new Map<string, WhoisActor['roles'][number]>();
+  for (const r of roles) {
+    const entry = history.get(r.roleKey) ?? { role: r.role, date: r.date, sources: [] };
+    const src = articles.get(r.articleId);
+    if (src && !entry.sources.some((s) => s.articleId === src.articleId)) entry.sources.push(toSource(src));
+    history.set(r.roleKey, entry);
+  }
+  const profile = [...new Set(repo.profileSentences(a.id, 3))].join(' ');
+  return {
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    aliases: repo.aliases(a.id).filter((x) => x !== a.name),
+    role: a.role,
+    roles: [...history.values()],
+    affiliation: a.affiliation,
+    profile: profile.length > 700 ? `${profile.slice(0, 697).replace(/\s+\S*$/, '')}…` : profile,
+    firstSeen: a.firstSeen,
+    lastSeen: a.lastSeen,
+    mentions: a.mentions,
+    related: repo.related(a.id, 8),
+    events: repo.actorEvents(a.id, 5).map((e) => ({ date: e.date, title: e.title })),
+    sources: repo.actorSources(a.id, 10).map(toSource),
+  };
+}
+
+export function whoisQuery(store: Store, name: string): WhoisResult {
+  const query = name.trim();
+  const found = lookupActors(store, query);
+  if (found.length === 1)
+    return { query, actor: describe(store, found[0]!), candidates: [], suggestions: [] };
+  if (found.length > 1) {
+    return {
+      query,
+      actor: null,
+      candidates: found.slice(0, 10).map((a) => ({ id: a.id, name: a.name, kind: a.kind, role: a.role })),
+      suggestions: [],
+    };
+  }
+  const suggestions = suggestActorNames(store, query, 5).map((s) => s.name);
+  return { query, actor: null, candidates: [], suggestions };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { cleanArticleText } from '../../src/ingest/clean.ts';
+
+const story = [
+  'Harbour workers in the port city went on strike on Monday, halting the loading of grain ships for the first time in a decade.',
+  'The union said its members had gone three years without a pay rise while the port authority reported record profits from grain exports.',
+  'Port authority managers said they had offered a four percent increase and accused the union of blocking talks over shift patterns in the grain terminals.',
+  'Exporters warned that a long strike at the port would leave grain rotting in silos and push up prices for buyers across the region.',
+  'The transport ministry asked both the union and the port authority to return to mediation before the weekend, when new grain ships are due.',
+];
+
+const reasonsOf = (text: string, title?: string) =>
+  cleanArticleText(text, { title }).removed.map((r) => r.reason);
+
+describe('cleanArticleText', () => {
+  it('keeps every story paragraph of a clean article', () => {
+    const r = cleanArticleText(story.join('\n\n'));
+    expect(r.text).toBe(story.join('\n\n'));
+    expect(r.removed).toEqual([]);
+  });
+
+  it('drops audio-player lines and takes the headline as title', () => {
+    const r = cleanArticleText(
+      ['Listen to the article', '', '0:00', '0:00', '', 'Port strike halts grain exports', '', ...story].join(
+        '\n',
+      ),
+    );
+    expect(r.title).toBe('Port strike halts grain exports');
+    expect(r.text.startsWith(story[0]!)).toBe(true);
+    expect(r.removed.map((x) => x.reason)).toEqual([
+      'audio player',
+      'audio player',
+      'audio player',
+      'headline (kept as title)',
+    ]);
+  });
+
+  it('reads the byline and dateline under the headline and drops a repeated headline', () => {
+    const text = [
+      'Port strike halts grain exports',
+      'By Mara Jensen',
+      'Port strike halts grain exports',
+      'Mar 4, 2024',
+      ...story,
+    ].join('\n');
+    const r = cleanArticleText(text);
+    expect(r.author).toBe('Mara Jensen');
+    expect(r.dateline).toBe('2024-03-04');
+    expect(r.text).toBe(story.join('\n\n'));
+    expect(reasonsOf(text)).toContain('repeated headline');
+  });
+
+  it('drops a lone role byline such as "Admin" without making it the author', () => {
+    const r = cleanArticleText(['Port strike halts grain exports', 'Admin', ...story].join('\n'));
+    expect(r.author).toBeUndefined();
+    expect(r.removed.map((x) => x.reason)).toContain('byline');
+  });
+
+  it('drops reader comments, the comment form and the publisher footer after the article', () => {
+    const tail = [
+      'Fact Checker',
+      'Verify the accuracy of this article using our analysis and real-time sources.',
+      '4 Comments',
+      '1. I doubt the strike will last long, the union has little money left for strike pay.',
+      '— Tom Baker on',
+      'Agreed, and the exporters will lean on the ministry to settle quickly.',
+      '2. Kim Ortega on',
+      'Good to see workers standing up for themselves for once.',
+      'Leave A Reply',
+      'An independent newsroom covering trade and shipping since 1998.',
+      'Company',
+      'Harbour Media LLC',
+      '12 Quay St Suite 4',
+      'Portsmouth, NH 03801',
+      'USA',
+      '© 2024 Harbour Media LLC. All rights reserved.',
+    ];
+    const r = cleanArticleText([...story, ...tail].join('\n\n'));
+    expect(r.text).toBe(story.join('\n\n'));
+    expect(r.removed.map((x) => x.text)).toEqual(tail);
+    const reasons = r.removed.map((x) => x.reason);
+    expect(reasons).toContain('reader comment');
+    expect(reasons).toContain('commenter name');
+    expect(reasons).toContain('comment form');
+    expect(reasons).toContain('publisher address');
+    expect(reasons).toContain('copyright footer');
+  });
+
+  it('does not treat a mid-article numbered list as comments', () => {
+    const text = [
+      story[0],
+      'The union listed its demands:',
+      '1. A pay rise in line with inflation for all port staff.',
+      '2. No change to shift patterns without consultation.',
+      ...story.slice(1),
+    ].join('\n\n');
+    expect(cleanArticleText(text).removed).toEqual([]);
+  });
+
+  it('drops an app or newsletter promo', () => {
+    const promo =
+      'Discover the latest markets news and expert opinions, or download the Daily Ledger App to stay updated!';
+    const r = cleanArticleText([...story, promo].join('\n'));
+    expect(r.removed).toEqual([{ text: promo, reason: 'promo (app/newsletter/fact-checker)' }]);
+  });
+
+  it('drops a paragraph from another story that shares nothing with the article', () => {
+    const stray =
+      '"The selection process was thorough and fair," the satellite agency statement said, announcing contracts to design, build and launch prototype weather instruments by the end of next summer.';
+    const text = [story[0], story[1], stray, ...story.slice(2)].join('\n\n');
+    const r = cleanArticleText(text, { title: 'Port strike halts grain exports' });
+    expect(r.removed).toEqual([{ text: stray, reason: 'paragraph from another story' }]);
+    expect(r.text).toBe(story.join('\n\n'));
+  });
+
+  it('never judges paragraphs of a short article as strays', () => {
+    const short = [
+      story[0],
+      'Separately, a storm closed the northern highway for several hours on Sunday night, stranding hundreds of drivers near the mountain pass until snow ploughs cleared the road.',
+    ];
+    expect(cleanArticleText(short.join('\n\n')).removed).toEqual([]);
+  });
+
+  it('joins hard-wrapped lines back into paragraphs', () => {
+    const wrapped =
+      'Harbour workers in the port city went on strike on Monday, halting\nthe loading of grain ships for the first time in a decade.';
+    expect(cleanArticleText(wrapped).text).toBe(story[0]);
+  });
+});

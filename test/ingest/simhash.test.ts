@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hammingDistance,
+  NEAR_DUPLICATE_BITS,
+  NearDuplicateIndex,
+  simhash,
+} from '../../src/ingest/simhash.ts';
+
+const story = `Negotiators from both governments met for a second day in the lakeside city on Tuesday and said
+they had narrowed their differences over the draft framework. The chief mediator told reporters that the
+hardest issues, the future border and the guarantees for the smaller country, would be left for the leaders.
+Officials from the neighbouring states welcomed the progress but warned that a deal could still collapse if
+either side returned to its earlier demands. Markets in the region rose modestly on the news, and the
+currency of the smaller country reached its strongest level in three months. A further round is planned
+for next week, when the foreign ministers are expected to join the talks for the first time.`;
+
+const otherStory = `The city council approved a new budget for public transport on Monday after a long debate
+about fares for students and pensioners. The mayor said the plan would add two tram lines by the end of the
+decade and replace the oldest buses with electric models. Opposition members argued that the cost estimates
+were too optimistic and asked the auditor to review the contracts before any money is spent. Residents of the
+northern districts, who have waited years for a rail link, said they would believe it when they saw it.`;
+
+describe('simhash', () => {
+  it('gives the same fingerprint for the same text and null for a fragment', () => {
+    expect(simhash(story)).toBe(simhash(story));
+    expect(simhash(story)).toMatch(/^[0-9a-f]{16}$/);
+    expect(simhash('too short to judge')).toBeNull();
+  });
+
+  it('keeps a lightly edited copy within the near-duplicate threshold', () => {
+    const edited = `${story.replace('on Tuesday', 'on Tuesday afternoon').replace('three months', 'three full months')}
+      Reporting by the wire desk.`;
+    expect(hammingDistance(simhash(story)!, simhash(edited)!)).toBeLessThanOrEqual(NEAR_DUPLICATE_BITS);
+  });
+
+  it('keeps different stories far apart', () => {
+    expect(hammingDistance(simhash(story)!, simhash(otherStory)!)).toBeGreaterThan(NEAR_DUPLICATE_BITS * 2);
+  });
+
+  it('finds the nearest indexed original and ignores the article itself', () => {
+    const index = new NearDuplicateIndex();
+    index.add(1, simhash(story)!);
+    index.add(2, simhash(otherStory)!);
+    const copy = `${story} Additional reporting by the regional bureau.`;
+    expect(index.nearest(simhash(copy)!)).toBe(1);
+    expect(index.nearest(simhash(story)!, NEAR_DUPLICATE_BITS, 1)).toBeUndefined();
+  });
+});

@@ -1,0 +1,147 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackPost {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
+  link_names?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+export interface ResponseUrlCall {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The Web API client sends objects (blocks, metadata) as JSON strings inside the form.
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v === 'true' ? true : v === 'false' ? false : v;
+  }
+  return out;
+}
+
+/**
+ * A Slack stand-in on 127.0.0.1: the Web API methods the bot calls (auth.test, chat.postMessage,
+ * conversations.history with message metadata) under /api/, and response_url endpoints under
+ * /respond/. `failNext` makes the next calls of a method answer HTTP 500 (or "die" after storing).
+ */
+export class SlackStandIn {
+  readonly posts: SlackPost[] = [];
+  readonly responses: ResponseUrlCall[] = [];
+  readonly calls: string[] = [];
+  private failures = new Map<string, number>();
+  private losses = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+  private server: Server = createServer((req, res) => {
+    this.handle(req)
+      .then(([status, body]) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      })
+      .catch((err: unknown) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+  });
+  private counter = 0;
+
+  async start(): Promise<this> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    return this;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/respond/${id}`;
+  }
+
+  /** The next `times` calls of `method` get HTTP 500. */
+  failNext(method: string, times = 1): void {
+    this.failures.set(method, times);
+  }
+
+  /** The next `times` calls of `method` are carried out but answered with HTTP 500 (the answer is lost). */
+  loseAnswer(method: string, times = 1): void {
+    this.losses.set(method, times);
+  }
+
+  /** Resolves once `count` response_url calls have arrived. */
+  async waitForResponses(count: number): Promise<ResponseUrlCall[]> {
+    while (this.responses.length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return this.responses;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private take(map: Map<string, number>, method: string): boolean {
+    const left = map.get(method) ?? 0;
+    if (left > 0) map.set(method, left - 1);
+    return left > 0;
+  }
+
+  private async handle(req: IncomingMessage): Promise<[number, unknown]> {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const body = await readBody(req);
+    if (path.startsWith('/respond/')) {
+      this.responses.push({ path, body });
+      for (const wake of this.waiters.splice(0)) wake();
+      return [200, { ok: true }];
+    }
+    const method = path.replace(/^\/api\//, '');
+    this.calls.push(method);
+    if (this.take(this.failures, method)) return [500, { ok: false, error: 'internal_error' }];
+    const result = this.method(method, body);
+    if (this.take(this.losses, method)) return [500, { ok: false, error: 'internal_error' }];
+    return [200, result];
+  }
+
+  private method(method: string, body: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'newsdesk', team: 'Test' };
+      case 'chat.postMessage': {
+        const ts = `1700000000.${String(++this.counter).padStart(6, '0')}`;
+        const post = { ...body, ts } as unknown as SlackPost;
+        this.posts.push(post);
+        return { ok: true, channel: post.channel, ts, message: { ts, text: post.text } };
+      }
+      case 'conversations.history': {
+        const withMeta = body.include_all_metadata === 'true' || body.include_all_metadata === true;
+        const messages = this.posts
+          .filter((p) => p.channel === body.channel)
+          .reverse()
+          .map((p) => ({
+            type: 'message',
+            ts: p.ts,
+            text: p.text,
+            ...(withMeta && p.metadata ? { metadata: p.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
