@@ -1,19 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { tempDirs } from './temp-store.ts';
 
 /** A real SQLite store in a temp folder; `cleanup` closes and deletes it. */
 export function tempStore(): { store: Store; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bot-'));
-  const store = openStore(join(dir, 'test.db'));
+  const dirs = tempDirs('bot');
+  const store = openStore(dirs.db());
   return {
     store,
     cleanup: () => {
       store.close();
-      rmSync(dir, { recursive: true, force: true });
+      dirs.cleanup();
     },
   };
 }

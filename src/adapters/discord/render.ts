@@ -88,10 +88,13 @@ const embedSize = (e: APIEmbed): number =>
  * its citations, a heading, a piece of prose) are packed whole, never cut mid-citation.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
-  const { units, fields } = toUnits(reply.blocks, itemBudget(reply));
+  const { units: rawUnits, fields } = toUnits(reply.blocks, itemBudget(reply));
   const footer = footnoteOf(reply.blocks);
   // Room kept in every message for its footer and a "part n/m" marker.
   const footerRoom = Math.min(L.footer, footer.length + (options.ref?.length ?? 0) + 20);
+  // A unit must fit a message beside its title and footer; only long prose comes near that.
+  const room = L.total - footerRoom - L.title;
+  const units = rawUnits.flatMap((u) => (u.length > room ? splitProse(u, room) : [u]));
   const messages: APIEmbed[][] = [];
   let embeds: APIEmbed[] = [];
   let used = 0;
@@ -103,8 +106,15 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   newMessage();
   const first = embeds[0]!;
   if (reply.title) first.title = truncate(reply.title, L.title);
-  if (fields.length) first.fields = fields;
   used += embedSize(first);
+  // Fields go on the first embed while they fit beside the rest; any others become lines.
+  for (const field of fields) {
+    const size = field.name.length + field.value.length;
+    if (used + size <= L.total / 2) {
+      first.fields = [...(first.fields ?? []), field];
+      used += size;
+    } else units.unshift(`**${field.name}**: ${field.value}`);
+  }
   for (const unit of units) {
     let embed = embeds[embeds.length - 1]!;
     const description = embed.description ? `${embed.description}\n${unit}` : unit;
