@@ -1,22 +1,93 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { UserError } from '../core/errors.ts';
+import { addFeed, type FeedHealth, listFeeds, pollFeeds, removeFeed } from '../ingest/feeds/index.ts';
 import { feedJson, parseFeed } from '../ingest/feeds/parse-feed.ts';
-import type { CliContext } from './context.ts';
+import { type CliContext, dbOption, printJson, withStore } from './context.ts';
+import { summaryLine } from './ingest.ts';
 
 async function parseOne(file: string, contentType: string | undefined, maxBytes: number) {
   try {
-    const bytes = await readFile(file);
+    const bytes = await readFile(resolve(file));
     if (bytes.length > maxBytes) throw new Error(`file is larger than FEED_MAX_BYTES (${maxBytes} bytes)`);
-    const feed = await parseFeed(bytes, { contentType, mode: 'text' });
+    const feed = await parseFeed(bytes, { contentType });
     return { file, ok: true, feed: feedJson(feed) };
   } catch (err) {
     return { file, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
 }
 
+const when = (iso: string | null, none: string): string => (iso ? iso.replace(/\.\d{3}Z$/, 'Z') : none);
+
+function healthLines(feeds: FeedHealth[]): string {
+  if (!feeds.length) return 'no feeds: add one with `newsdesk feeds add URL` or set FEEDS\n';
+  return feeds
+    .map((f) => {
+      const state = f.lastError
+        ? `FAILING x${f.consecutiveFailures}: ${f.lastError}`
+        : f.lastSuccess
+          ? 'ok'
+          : 'not polled yet';
+      return [
+        `#${f.id} ${f.url} (${f.origin})${f.title ? ` ${f.title}` : ''}`,
+        `    ${state}; last success ${when(f.lastSuccess, 'never')}; next poll ${when(f.nextPoll, 'at the next scheduled poll')}`,
+      ].join('\n');
+    })
+    .join('\n')
+    .concat('\n');
+}
+
 export function registerFeedsCommands(program: Command, ctx: CliContext): void {
-  const feeds = program.command('feeds').description('Manage and test RSS/Atom feed subscriptions');
+  const feeds = program.command('feeds').description('Manage, poll and test RSS/Atom feed subscriptions');
+
+  dbOption(
+    feeds
+      .command('add')
+      .description('Subscribe to a feed (fetched and parsed once first, through the SSRF guard)')
+      .argument('<url>', 'feed URL')
+      .option('--json', 'print the subscription as JSON'),
+  ).action((url: string, opts: { json?: boolean; db?: string }) =>
+    withStore(ctx, opts, async (store) => {
+      const feed = await addFeed(store, ctx.config, url);
+      if (opts.json) return printJson(feed);
+      process.stdout.write(`following #${feed.id} ${feed.url}${feed.title ? ` (${feed.title})` : ''}\n`);
+    }),
+  );
+
+  dbOption(
+    feeds.command('remove').description('Unsubscribe from a feed').argument('<url-or-id>', 'feed URL or id'),
+  ).action((target: string, opts: { db?: string }) =>
+    withStore(ctx, opts, (store) => {
+      if (!removeFeed(store, target))
+        throw new UserError(`no feed matches ${target} (see \`newsdesk feeds list\`)`);
+      process.stdout.write(`removed ${target}\n`);
+    }),
+  );
+
+  dbOption(
+    feeds.command('list').description('Subscribed feeds with their health').option('--json', 'print JSON'),
+  ).action((opts: { json?: boolean; db?: string }) =>
+    withStore(ctx, opts, (store) => {
+      const list = listFeeds(store, ctx.config);
+      if (opts.json) return printJson(list);
+      process.stdout.write(healthLines(list));
+    }),
+  );
+
+  dbOption(
+    feeds
+      .command('poll')
+      .description('Poll every subscribed feed now and store new items')
+      .option('--json', 'print the ingest report as JSON'),
+  ).action((opts: { json?: boolean; db?: string }) =>
+    withStore(ctx, opts, async (store) => {
+      const report = await pollFeeds(store, ctx.config, { force: true });
+      if (opts.json) return printJson(report);
+      for (const f of report.failed) process.stdout.write(`failed: ${f.path}: ${f.error}\n`);
+      process.stdout.write(`${summaryLine(report)}\n`);
+    }),
+  );
 
   feeds
     .command('parse')
@@ -25,14 +96,14 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
     .option('--jsonl', 'one JSON object per line (the default and only output format)')
     .option(
       '--content-type <type>',
-      'decode as if served with this HTTP Content-Type (e.g. "text/xml; charset=koi8-r")',
+      'decode as if served with this Content-Type (e.g. "text/xml; charset=koi8-r")',
     )
     .action(async (files: string[], opts: { contentType?: string }) => {
       let failed = 0;
       for (const file of files) {
-        const result = await parseOne(resolve(file), opts.contentType, ctx.config.FEED_MAX_BYTES);
+        const result = await parseOne(file, opts.contentType, ctx.config.FEED_MAX_BYTES);
         if (!result.ok) failed++;
-        process.stdout.write(`${JSON.stringify({ ...result, file })}\n`);
+        process.stdout.write(`${JSON.stringify(result)}\n`);
       }
       if (failed) process.exitCode = 1;
     });

@@ -11,6 +11,13 @@ export interface SummaryItem {
   sources: CitedSource[];
 }
 
+/** An article that was in scope but stayed out, and why (off-topic, duplicate, reported, ...). */
+export interface LeftOutArticle {
+  articleId: number;
+  title: string;
+  reason: string;
+}
+
 /** `newsdesk digest --json` */
 export interface DigestResult {
   mode: 'llm' | 'extractive';
@@ -21,6 +28,12 @@ export interface DigestResult {
   items: SummaryItem[];
   watch: { date: string; title: string }[];
   promptVersion: string | null;
+  /** Extension: the topic the digest was focused on. */
+  topic?: string;
+  /** Extension: what was in the period but left out, with the reason. */
+  leftOut?: LeftOutArticle[];
+  /** Extension: key terms per item, recorded when the digest is posted (novelty). */
+  fingerprints?: string[][];
 }
 
 /** `newsdesk summary [TOPIC] --json`: the same item list as a digest. */
@@ -31,6 +44,7 @@ export interface SummaryResult {
   days: number;
   items: SummaryItem[];
   promptVersion: string | null;
+  leftOut?: LeftOutArticle[];
 }
 
 export interface DigestOptions {

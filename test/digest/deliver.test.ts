@@ -1,13 +1,13 @@
+import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliverSlot, type PreparedDigest } from '../../src/digest/deliver.ts';
 import type { SlotPlan } from '../../src/digest/slots.ts';
 import { openStore } from '../../src/store/index.ts';
 import { FakeChannel, type PostedMessage, sampleDigest, sampleReply } from '../support/digest-fixtures.ts';
-import { tempDirs } from '../support/temp-store.ts';
+import { useTempDirs } from '../support/temp.ts';
 
-const temp = tempDirs('deliver');
-afterEach(() => temp.cleanup());
+const tempDir = useTempDirs('newsdesk-deliver-');
 
 const log = pino({ level: 'silent' });
 const fast = { attempts: 3, baseMs: 1, maxMs: 5 };
@@ -35,7 +35,7 @@ function composer() {
 
 describe('exactly-once digest delivery', () => {
   it('posts one message per destination and nothing on a second run', async () => {
-    const store = openStore(temp.db());
+    const store = openStore(join(tempDir(), 'store.db'));
     const posted: PostedMessage[] = [];
     const targets = [new FakeChannel('discord', 'C1', posted), new FakeChannel('slack', 'news', posted)];
     const c = composer();
@@ -50,7 +50,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('after a failure right after the claim, a restart posts once with the stored message', async () => {
-    const path = temp.db();
+    const path = join(tempDir(), 'store.db');
     const posted: PostedMessage[] = [];
     const c = composer();
     const before = openStore(path);
@@ -76,7 +76,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('after a crash between the post and its record, a restart finds the post instead of re-sending', async () => {
-    const path = temp.db();
+    const path = join(tempDir(), 'store.db');
     const posted: PostedMessage[] = [];
     const c = composer();
     const before = openStore(path);
@@ -103,7 +103,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('retries a failing platform with backoff and succeeds within the policy', async () => {
-    const store = openStore(temp.db());
+    const store = openStore(join(tempDir(), 'store.db'));
     const flaky = new FakeChannel('slack', 'news');
     flaky.failuresBeforeSuccess = 2;
     const outcome = await deliverSlot(store, plan, [flaky], {
@@ -118,7 +118,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('one failing destination does not hold back the others', async () => {
-    const store = openStore(temp.db());
+    const store = openStore(join(tempDir(), 'store.db'));
     const down = new FakeChannel('discord', 'C1');
     down.failuresBeforeSuccess = 99;
     const up = new FakeChannel('slack', 'news');
@@ -133,7 +133,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('gives a destination added later the same message as the rest of its slot', async () => {
-    const store = openStore(temp.db());
+    const store = openStore(join(tempDir(), 'store.db'));
     const c = composer();
     const posted: PostedMessage[] = [];
     await deliverSlot(store, plan, [new FakeChannel('slack', 'a', posted)], {

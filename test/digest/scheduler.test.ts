@@ -1,15 +1,15 @@
+import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { PreparedDigest } from '../../src/digest/deliver.ts';
 import { startDigestScheduler } from '../../src/digest/scheduler.ts';
 import type { SlotPlan } from '../../src/digest/slots.ts';
 import { openStore } from '../../src/store/index.ts';
 import { FakeChannel, type PostedMessage, sampleDigest, sampleReply } from '../support/digest-fixtures.ts';
-import { tempDirs } from '../support/temp-store.ts';
+import { useTempDirs } from '../support/temp.ts';
 
-const temp = tempDirs('schedule');
-afterEach(() => temp.cleanup());
+const tempDir = useTempDirs('newsdesk-schedule-');
 
 const log = pino({ level: 'silent' });
 const retry = { attempts: 2, baseMs: 1, maxMs: 5 };
@@ -27,7 +27,7 @@ function setup(cronExpr: string, tz = 'UTC') {
 
 describe('digest schedule', () => {
   it('catches up a slot missed while the bot was down, once, with its true period', async () => {
-    const path = temp.db();
+    const path = join(tempDir(), 'store.db');
     const { config, plans, prepare } = setup('0 8 * * *', 'Europe/Kyiv');
     const posted: PostedMessage[] = [];
     const now = () => new Date('2026-11-22T10:15:00Z'); // the 08:00 Kyiv slot (06:00Z) passed while down
@@ -68,7 +68,7 @@ describe('digest schedule', () => {
   });
 
   it('still composes and posts when the ingest before it fails', async () => {
-    const store = openStore(temp.db());
+    const store = openStore(join(tempDir(), 'store.db'));
     const { config, prepare } = setup('0 8 * * *');
     const channel = new FakeChannel('discord', 'C1');
     const scheduler = startDigestScheduler({
@@ -88,7 +88,7 @@ describe('digest schedule', () => {
   });
 
   it('the cron job posts the slot it fires for', async () => {
-    const store = openStore(temp.db());
+    const store = openStore(join(tempDir(), 'store.db'));
     const { config, plans, prepare } = setup('* * * * * *');
     const channel = new FakeChannel('slack', 'news');
     const scheduler = startDigestScheduler({

@@ -38,10 +38,11 @@ function usable(charset: string | undefined | null): string | undefined {
 export const contentTypeCharset = (contentType: string | null | undefined): string | undefined =>
   /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '')?.[2];
 
-/** The encoding named in the XML declaration, read from the document's ASCII-compatible start. */
+/** The encoding the document names itself: the XML declaration, or an HTML page's meta charset. */
 export function declaredEncoding(head: string): string | undefined {
   const decl = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
-  return decl?.[1];
+  if (decl) return decl[1];
+  return /<meta\s[^>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head)?.[1];
 }
 
 function decodeWith(buf: Buffer, encoding: string, skip = 0): Decoded {
@@ -50,7 +51,7 @@ function decodeWith(buf: Buffer, encoding: string, skip = 0): Decoded {
 }
 
 /**
- * Bytes of a feed to text. Precedence: byte-order mark, then the HTTP charset, then the XML
+ * Bytes of a feed (or a web page) to text. Precedence: byte-order mark, then the HTTP charset, then the XML
  * declaration, then UTF-8 (falling back to windows-1252 when the bytes are not valid UTF-8, the
  * usual case of an undeclared Latin-1 feed read from disk).
  */
@@ -63,7 +64,7 @@ export function decodeFeed(buf: Buffer, contentType?: string | null): Decoded {
   }
   const http = usable(contentTypeCharset(contentType));
   if (http) return decodeWith(buf, http);
-  const declared = declaredEncoding(buf.subarray(0, 1024).toString('latin1'));
+  const declared = declaredEncoding(buf.subarray(0, 2048).toString('latin1'));
   const fromDecl = usable(declared);
   // A UTF-16/32 declaration on 8-bit bytes (no BOM, no zero bytes) is a lie; read the bytes as they are.
   if (fromDecl && !/^utf-?(16|32)/.test(fromDecl)) return decodeWith(buf, fromDecl);

@@ -1,8 +1,7 @@
-import { htmlToText } from './html-text.ts';
+import { htmlToText } from '../html.ts';
 import { isValidDate, type RssFeed, type RssItem, serializeNode, type XmlNode } from './rss-tolerant.ts';
 import type { FeedItem, ParsedFeed } from './types.ts';
 
-type Mode = 'text' | 'html';
 const HTML_TYPES = new Set(['html', 'xhtml', 'text/html', 'application/xhtml+xml']);
 
 const firstChild = (node: XmlNode | undefined, key: string): unknown =>
@@ -57,7 +56,7 @@ function isoDate(...candidates: unknown[]): string | null {
 
 const wordCount = (text: string | null): number => (text ? text.split(/\s+/).filter(Boolean).length : 0);
 
-function mapItem(item: RssItem, format: ParsedFeed['format'], mode: Mode, baseUrl?: string): FeedItem {
+function mapItem(item: RssItem, format: ParsedFeed['format'], baseUrl?: string): FeedItem {
   const raw = item.raw;
   const rawTitle = firstChild(raw, 'title');
   const rawContent = firstChild(raw, 'content');
@@ -88,14 +87,13 @@ function mapItem(item: RssItem, format: ParsedFeed['format'], mode: Mode, baseUr
     ),
     author: author?.replace(/\s+/g, ' ').trim() || null,
     summary,
-    content: mode === 'text' ? toText(contentHtml, contentIsHtml) : contentHtml,
-    html: contentHtml ?? plain(summaryValue),
+    content: toText(contentHtml, contentIsHtml),
     summaryWords: wordCount(summary),
   };
 }
 
 /** rss-parser's output (with raw nodes kept by TolerantParser) to our feed shape. */
-export function mapFeed(feed: RssFeed, format: ParsedFeed['format'], mode: Mode, baseUrl?: string) {
+export function mapFeed(feed: RssFeed, format: ParsedFeed['format'], baseUrl?: string) {
   const raw = feed.raw;
   const rawTitle = firstChild(raw, 'title');
   const language =
@@ -107,6 +105,6 @@ export function mapFeed(feed: RssFeed, format: ParsedFeed['format'], mode: Mode,
     link: resolveLink(feed.link, baseUrl),
     description: toText(rawDescription, isHtml(rawDescription, format)),
     language: language?.trim() || null,
-    items: feed.items.filter((i): i is RssItem => i !== null).map((i) => mapItem(i, format, mode, baseUrl)),
+    items: feed.items.filter((i): i is RssItem => i !== null).map((i) => mapItem(i, format, baseUrl)),
   };
 }

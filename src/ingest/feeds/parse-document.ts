@@ -113,7 +113,7 @@ export async function parseFeedDocument(request: ParseRequest): Promise<ParsedFe
   return {
     format,
     encoding,
-    ...mapFeed(feed, format, request.mode, request.baseUrl),
+    ...mapFeed(feed, format, request.baseUrl),
     skippedItems: feed.dropped ?? 0,
     repairs,
   };

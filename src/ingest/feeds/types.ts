@@ -1,4 +1,4 @@
-/** One feed entry as our pipeline reads it. Text fields are plain text unless named html. */
+/** One feed entry as our pipeline reads it; text fields are plain text (paragraphs on their own lines). */
 export interface FeedItem {
   title: string | null;
   link: string | null;
@@ -8,8 +8,6 @@ export interface FeedItem {
   author: string | null;
   summary: string | null;
   content: string | null;
-  /** The richest HTML body (content:encoded / Atom content, else the summary), for article cleaning. */
-  html: string | null;
   /** Words in the summary, to decide whether the full page is worth fetching. */
   summaryWords: number;
 }
@@ -33,8 +31,6 @@ export interface ParsedFeed {
 export interface ParseRequest {
   bytes: Uint8Array;
   contentType?: string | null;
-  /** 'text' converts content to plain text (feeds parse); 'html' leaves it for the article cleaner. */
-  mode: 'text' | 'html';
   /** Resolves relative links in the document. */
   baseUrl?: string;
 }

@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirs } from '../../support/temp-store.ts';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../support/temp.ts';
 
-const temp = tempDirs('start');
+const tempDir = useTempDirs('newsdesk-start-');
 const corpus = resolve('../shared/corpus');
-afterEach(() => temp.cleanup());
 
 if (!existsSync(corpus)) console.warn(`skipping the npm start tests: ${corpus} is absent`);
 
@@ -20,7 +19,7 @@ function startBot(extra: Record<string, string> = {}): {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      NEWSDESK_DB: join(temp.dir(), 'bot.db'),
+      NEWSDESK_DB: join(tempDir(), 'bot.db'),
       CORPUS_DIR: corpus,
       LOG_LEVEL: 'error',
       DISCORD_TOKEN: '',
@@ -63,7 +62,7 @@ describe.skipIf(!existsSync(corpus))('npm start without tokens (console mode)', 
   });
 
   it('starts with no corpus and explains what to configure', async () => {
-    const bot = startBot({ CORPUS_DIR: join(temp.dir(), 'missing') });
+    const bot = startBot({ CORPUS_DIR: join(tempDir(), 'missing') });
     bot.child.stdin?.end('');
     expect(await bot.exit).toBe(0);
     expect(bot.output()).toMatch(/No corpus folder at .*CORPUS_DIR/s);

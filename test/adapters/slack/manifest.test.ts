@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import { slackManifest } from '../../../src/adapters/slack/manifest.ts';
-import { tempDirs } from '../../support/temp-store.ts';
+import { useTempDirs } from '../../support/temp.ts';
 
-const temp = tempDirs('manifest');
-afterEach(() => temp.cleanup());
+const tempDir = useTempDirs('newsdesk-manifest-');
 
 describe('Slack app manifest', () => {
   it('lists one slash command per command definition, in Socket Mode by default', () => {
@@ -28,7 +27,7 @@ describe('Slack app manifest', () => {
   });
 
   it('`newsdesk slack-manifest --http URL --out FILE` writes request URLs for HTTP mode', () => {
-    const out = join(temp.dir(), 'manifest.json');
+    const out = join(tempDir(), 'manifest.json');
     execFileSync(
       process.execPath,
       ['bin/newsdesk.js', 'slack-manifest', '--http', 'https://bot.example.org/', '--out', out],

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlToText } from '../../../src/ingest/feeds/html-text.ts';
 import { feedJson, parseFeed } from '../../../src/ingest/feeds/parse-feed.ts';
+import { htmlToText } from '../../../src/ingest/html.ts';
 import { type Conjunct, documentHeaders, parseExpect } from './python-expect.ts';
 
 const ROOT = resolve('../shared/feeds/feedparser');
@@ -167,7 +167,7 @@ describe.skipIf(!present)('feedparser conformance suite', () => {
           const file = relative(ROOT, path);
           try {
             const feed = feedJson(
-              await parseFeed(bytes, { mode: 'text', contentType: documentHeaders(head)['content-type'] }),
+              await parseFeed(bytes, { contentType: documentHeaders(head)['content-type'] }),
             );
             results.push(judge(file, parseExpect(expr), feed));
             if (file.startsWith('wellformed/sanitize/')) {

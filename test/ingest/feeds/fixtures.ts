@@ -112,10 +112,14 @@ export const malformedMiddleItem = `<rss version="2.0"><channel><title>Broken Da
 
 /** Atom entries that make rss-parser reject the whole feed: an unreadable date and a link without href. */
 export const atomBadEntries = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Mixed Atom</title>
-<entry><title>Good one</title><id>urn:1</id><link href="https://mixed.example.com/1"/><published>2025-11-20T10:00:00Z</published></entry>
-<entry><title>Bad date</title><id>urn:2</id><link href="https://mixed.example.com/2"/><published>the day after tomorrow</published></entry>
-<entry><title>Bare link</title><id>urn:3</id><link>https://mixed.example.com/3</link></entry>
-<entry><title>Good two</title><id>urn:4</id><link href="https://mixed.example.com/4"/></entry>
+<entry><title>Good one</title><id>urn:1</id><link href="https://mixed.example.com/1"/><published>2025-11-20T10:00:00Z</published>
+<summary>Port workers ended a two-day strike after a pay deal was reached late on Wednesday.</summary></entry>
+<entry><title>Bad date</title><id>urn:2</id><link href="https://mixed.example.com/2"/><published>the day after tomorrow</published>
+<summary>The city council approved a new budget for road repairs and school buildings.</summary></entry>
+<entry><title>Bare link</title><id>urn:3</id><link>https://mixed.example.com/3</link>
+<summary>Researchers reported record rainfall across the northern valleys this autumn.</summary></entry>
+<entry><title>Good two</title><id>urn:4</id><link href="https://mixed.example.com/4"/>
+<summary>A regional airline announced three new routes starting in the spring season.</summary></entry>
 </feed>`;
 
 export const htmlPage = `<!doctype html><html><head><title>Not a feed</title></head><body><p>Hello</p></body></html>`;

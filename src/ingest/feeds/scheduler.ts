@@ -1,0 +1,51 @@
+import cron from 'node-cron';
+import type { Config } from '../../config.ts';
+import { errorMessage } from '../../core/errors.ts';
+import { log } from '../../log.ts';
+import type { Store } from '../../store/index.ts';
+import { pollFeeds } from './poll.ts';
+
+export interface FeedPolling {
+  /** Stops the schedule and waits (bounded) for a poll in flight. */
+  stop(): Promise<void>;
+}
+
+/** Polls the feeds on FEED_POLL_CRON; a poll still running when the next is due is not doubled. */
+export function startFeedPolling(store: Store, config: Config): FeedPolling {
+  if (!cron.validate(config.FEED_POLL_CRON)) {
+    throw new Error(`FEED_POLL_CRON: not a valid cron expression: ${config.FEED_POLL_CRON}`);
+  }
+  const controller = new AbortController();
+  let running: Promise<void> | undefined;
+  const task = cron.schedule(
+    config.FEED_POLL_CRON,
+    () => {
+      if (running || controller.signal.aborted) return;
+      running = pollFeeds(store, config, { nextRun: task.getNextRun(), signal: controller.signal })
+        .then(() => undefined)
+        .catch((err) => log.error({ error: errorMessage(err) }, 'feed polling failed'))
+        .finally(() => {
+          running = undefined;
+        });
+      return running;
+    },
+    { name: 'feed-poll', noOverlap: true },
+  );
+  return {
+    async stop() {
+      controller.abort();
+      await task.stop();
+      await task.destroy();
+      // A fetch in flight ends within FEED_TIMEOUT_MS; do not wait longer than that for it.
+      const bound = config.FEED_TIMEOUT_MS + 5_000;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        running,
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, bound);
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+}

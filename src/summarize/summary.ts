@@ -1,0 +1,101 @@
+import { type Config, llmConfigured } from '../config.ts';
+import type { ArticleRow, Store } from '../store/index.ts';
+import { EXTRACTIVE_NOTE } from './digest.ts';
+import { summarizeWithLlm } from './llm-compose.ts';
+import { type Prepared, prepare } from './pipeline.ts';
+import { sanitizeOutput } from './sanitize.ts';
+import { citeAll } from './sources.ts';
+import { terms } from './text.ts';
+import type { SummaryResult } from './types.ts';
+
+export const DEFAULT_DAYS = 30;
+const MAX_ITEMS = 6;
+const MAX_ARTICLES = 40;
+
+export interface SummaryOptions {
+  topic?: string;
+  days?: number;
+  now?: Date;
+}
+
+/**
+ * The articles for a summary: BM25 matches for the topic (or everything recent), boosted by recency.
+ * "Recent" counts back from the newest publication date, so a store whose feeds went quiet still answers.
+ */
+function retrieve(store: Store, topic: string | undefined, days: number, now: Date): ArticleRow[] {
+  const newest = store.articles.list({ limit: 1 })[0]?.published;
+  const end = Math.min(now.getTime(), newest ? Date.parse(newest) : now.getTime());
+  const since = new Date(end - days * 86_400_000).toISOString();
+  const inWindow = (r: ArticleRow) => r.published === null || r.published >= since;
+  if (!topic) return store.articles.list({ since, limit: MAX_ARTICLES * 5 });
+  const hits = store.articles.search(topic, { limit: MAX_ARTICLES * 5 });
+  const rows = new Map(store.articles.getMany(hits.map((h) => h.id)).map((r) => [r.id, r]));
+  const worst = Math.max(1e-9, ...hits.map((h) => -h.score));
+  return hits
+    .map((h) => ({ row: rows.get(h.id), score: -h.score / worst }))
+    .filter(
+      (x): x is { row: ArticleRow; score: number } => !!x.row && x.row.duplicateOf == null && inWindow(x.row),
+    )
+    .map((x) => {
+      const age = (end - Date.parse(x.row.published ?? x.row.ingestedAt)) / 86_400_000;
+      return { ...x, score: x.score + 0.3 * Math.exp(-Math.max(0, age) / Math.max(1, days / 2)) };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_ARTICLES)
+    .map((x) => x.row);
+}
+
+export function extractiveSummary(
+  store: Store,
+  prepared: Prepared,
+  topic: string | null,
+  days: number,
+  note: string | null,
+): SummaryResult {
+  return {
+    mode: 'extractive',
+    note,
+    topic,
+    days,
+    items: prepared.items.map((item) => ({
+      text: sanitizeOutput(item.text),
+      sources: citeAll(store, item.articleIds, prepared.rows),
+    })),
+    promptVersion: null,
+    leftOut: prepared.leftOut,
+  };
+}
+
+export async function summarize(
+  store: Store,
+  config: Config,
+  options: SummaryOptions,
+): Promise<SummaryResult> {
+  const topic = options.topic?.trim() ? options.topic.trim() : undefined;
+  const days = options.days ?? DEFAULT_DAYS;
+  const now = options.now ?? new Date();
+  const rows = retrieve(store, topic, days, now);
+  const shownTopic = topic ? sanitizeOutput(topic) : null;
+  if (rows.length === 0) {
+    const note = topic
+      ? `No articles about "${shownTopic}" in the last ${days} days of the store.`
+      : `No articles in the last ${days} days of the store.`;
+    return { mode: 'extractive', note, topic: shownTopic, days, items: [], promptVersion: null, leftOut: [] };
+  }
+  const prepared = prepare(store, rows, {
+    topic: topic ? `${topic}; ${config.DIGEST_TOPIC}` : config.DIGEST_TOPIC,
+    since: new Date(0).toISOString(),
+    until: now.toISOString(),
+    maxItems: MAX_ITEMS,
+    focus: topic ? [...new Set(terms(topic))] : undefined,
+    novelty: false,
+  });
+  if (prepared.items.length === 0) {
+    const note = topic
+      ? `Articles mention "${shownTopic}", but none of their sentences is on topic enough to summarise.`
+      : 'Nothing on topic to summarise.';
+    return { ...extractiveSummary(store, prepared, shownTopic, days, note), note };
+  }
+  if (!llmConfigured(config)) return extractiveSummary(store, prepared, shownTopic, days, EXTRACTIVE_NOTE);
+  return summarizeWithLlm(store, config, prepared, shownTopic, days);
+}

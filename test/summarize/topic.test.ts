@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { composeDigest, summarize } from '../../src/summarize/index.ts';
+import { INJECTION, OFF_TOPIC, ON_TOPIC } from './fixtures.ts';
+import { article, cleanupTemps, tempStore, testConfig } from './helpers.ts';
+
+afterEach(cleanupTemps);
+const now = new Date('2025-11-26T00:00:00Z');
+
+function mixedStore() {
+  const store = tempStore();
+  const on = ON_TOPIC.map((a, i) =>
+    store.articles.insert(article({ ...a, source: `Outlet ${i}`, published: `2025-11-25T0${i}:00:00.000Z` })),
+  );
+  const off = OFF_TOPIC.map((a, i) =>
+    store.articles.insert(article({ ...a, source: `Other ${i}`, published: `2025-11-25T1${i}:00:00.000Z` })),
+  );
+  return { store, on, off };
+}
+
+describe('topic focus', () => {
+  it('keeps sport, markets, weather and recipes out of the digest and says why', async () => {
+    const { store, on, off } = mixedStore();
+    const digest = await composeDigest(store, testConfig(), { now });
+    const cited = new Set(digest.items.flatMap((i) => i.sources.map((s) => s.articleId)));
+    for (const id of off) expect(cited.has(id)).toBe(false);
+    expect(digest.items.length).toBeGreaterThanOrEqual(3);
+    expect([...cited].every((id) => on.includes(id))).toBe(true);
+    const leftOut = new Map((digest.leftOut ?? []).map((l) => [l.articleId, l.reason]));
+    for (const id of off) expect(leftOut.get(id)).toMatch(/off-topic/);
+    expect(digest.items.map((i) => i.text).join(' ')).not.toMatch(/goalkeeper|lemon|forecast|stocks/i);
+    store.close();
+  });
+
+  it('lets DIGEST_TOPIC steer: a markets topic keeps the markets story', async () => {
+    const { store, off } = mixedStore();
+    const digest = await composeDigest(store, testConfig({ DIGEST_TOPIC: 'markets, economy and finance' }), {
+      now,
+    });
+    const cited = new Set(digest.items.flatMap((i) => i.sources.map((s) => s.articleId)));
+    expect(cited.has(off[1]!)).toBe(true);
+    expect(cited.has(off[3]!)).toBe(false);
+    store.close();
+  });
+
+  it('says plainly when no article matches a summary topic', async () => {
+    const { store } = mixedStore();
+    const result = await summarize(store, testConfig(), { topic: 'volcanic eruptions', now });
+    expect(result.items).toEqual([]);
+    expect(result.note).toMatch(/No articles about "volcanic eruptions"/);
+    store.close();
+  });
+});
+
+describe('untrusted article text in extractive mode', () => {
+  it('never lets an embedded instruction or mention reach the digest or a summary', async () => {
+    const { store } = mixedStore();
+    store.articles.insert(article({ ...INJECTION, source: 'Wire', published: '2025-11-25T08:30:00.000Z' }));
+    const digest = await composeDigest(store, testConfig(), { now });
+    const summary = await summarize(store, testConfig(), { topic: 'ceasefire draft', now });
+    for (const text of [JSON.stringify(digest), JSON.stringify(summary)]) {
+      expect(text).not.toMatch(/ignore previous instructions/i);
+      expect(text).not.toMatch(/@everyone|@here|<!channel>/);
+      expect(text).not.toMatch(/system prompt/i);
+    }
+    expect(summary.items.some((i) => /ceasefire draft/.test(i.text))).toBe(true);
+    store.close();
+  });
+});
