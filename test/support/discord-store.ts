@@ -1,17 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { tempDirs } from './temp-store.ts';
 
 /** A real SQLite store in a temp folder; `cleanup` closes and deletes it. */
+// One store for a whole describe block (the bot keeps it open across tests), so no per-test cleanup.
 export function tempStore(): { store: Store; cleanup: () => void } {
-  const dirs = tempDirs('bot');
-  const store = openStore(dirs.db());
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bot-'));
+  const store = openStore(join(dir, 'store.db'));
   return {
     store,
     cleanup: () => {
       store.close();
-      dirs.cleanup();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
