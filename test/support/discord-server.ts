@@ -65,7 +65,10 @@ export class DiscordStandIn {
   constructor(readonly token = 'test-token') {
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.server.on('upgrade', (req, socket, head) => {
-      if (!req.url?.startsWith('/gateway')) return socket.destroy();
+      if (!req.url?.startsWith('/gateway')) {
+        socket.destroy();
+        return;
+      }
       this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
     });
   }
@@ -138,7 +141,10 @@ export class DiscordStandIn {
   }
 
   private identify(ws: WebSocket, d: Record<string, unknown>): void {
-    if (d.token !== this.token) return ws.close(4004, 'Authentication failed.');
+    if (d.token !== this.token) {
+      ws.close(4004, 'Authentication failed.');
+      return;
+    }
     this.send(ws, {
       op: 0,
       t: 'READY',
@@ -229,9 +235,10 @@ export class DiscordStandIn {
       body: raw && req.headers['content-type']?.includes('json') ? JSON.parse(raw) : raw || undefined,
     };
     this.calls.push(call);
-    const reply = (status: number, body?: unknown) => {
+    const reply = (status: number, body?: unknown): true => {
       res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
+      return true;
     };
     try {
       this.route(call, reply);
@@ -243,7 +250,8 @@ export class DiscordStandIn {
     }
   }
 
-  private route(call: RestCall, reply: (status: number, body?: unknown) => void): void {
+  /** Answers one call; each branch returns what `reply` returns, so the first match wins. */
+  private route(call: RestCall, reply: (status: number, body?: unknown) => true): true {
     const { method, path } = call;
     const body = (call.body ?? {}) as Record<string, unknown>;
     const botAuth = call.auth === `Bot ${this.token}`;
