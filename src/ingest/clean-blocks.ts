@@ -1,3 +1,5 @@
+import { countWords } from './words.ts';
+
 /** One paragraph or line of an article as the cleaner sees it. */
 export interface Block {
   text: string;
@@ -38,16 +40,14 @@ export function toBlocks(text: string): Block[] {
       /^[\p{Ll}(]/u.test(line)
     ) {
       last.text = `${last.text} ${line}`;
-      last.words = wordCount(last.text);
+      last.words = countWords(last.text);
     } else {
-      blocks.push({ text: line, words: wordCount(line) });
+      blocks.push({ text: line, words: countWords(line) });
     }
     prevBlank = false;
   }
   return blocks;
 }
-
-const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** A short line that reads as a heading: few words, no sentence-ending punctuation. */
 export const isHeadingLike = (b: Block): boolean =>

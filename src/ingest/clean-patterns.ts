@@ -39,16 +39,22 @@ const PROMO_CUES = [
   /^(verify|check|discover|download|subscribe|follow|sign up|get|read|join|support|try)\b/i,
 ];
 
+// One cheap test before the individual promo cues.
+const PROMO_HINT =
+  /download|install|subscribe|sign up|newsletter|\bapp\b|stay (updated|tuned|informed)|follow us|latest|click here|notification|join (us|our)/i;
+
 /** Reason to drop a block wherever it stands, or null. */
 export function furnitureReason(b: Block): string | null {
   const t = b.text;
+  if (b.words > 60) return null;
   if (b.words <= 8 && PLAYER.test(t)) return 'audio player';
   if (/^\d{1,2}:\d{2}$/.test(t)) return 'audio player';
   if (b.words <= 8 && SHARE.test(t)) return 'share/ad widget';
   if (b.words <= 25 && RELATED.test(t) && !/[.!?]$/.test(t)) return 'related-links teaser';
   if (b.words <= 10 && COMMENTER.test(t)) return 'commenter name';
   if (b.words <= 30 && COPYRIGHT.test(t)) return 'copyright footer';
-  if (promoCues(t) >= 3 && b.words <= 60) return 'promo (app/newsletter/fact-checker)';
+  if ((b.words <= 30 || PROMO_HINT.test(t)) && promoCues(t) >= 3)
+    return 'promo (app/newsletter/fact-checker)';
   return null;
 }
 
@@ -57,6 +63,7 @@ export const promoCues = (t: string): number => PROMO_CUES.filter((p) => p.test(
 
 /** Blocks that open the page's tail: after them comes no more story. */
 export function tailMarkerReason(b: Block): string | null {
+  if (b.words > 30) return null;
   if (b.words <= 8 && COMMENT_HEADER.test(b.text)) return 'comment thread';
   if (b.words <= 10 && COMMENTER.test(b.text)) return 'comment thread';
   if (b.words <= 30 && COPYRIGHT.test(b.text)) return 'copyright footer';

@@ -26,8 +26,11 @@ const MAX_SHARE_OF_MEDIAN = 0.4;
 export const MAX_STRAY_OVERLAP = 0.15;
 
 /** Share of each paragraph's content words that also occur in the title or another paragraph. */
-export function overlapShares(blocks: Block[], title: string): number[] {
-  const words = blocks.map((b) => new Set(contentWords(b.text)));
+export function overlapShares(
+  blocks: Block[],
+  title: string,
+  words = blocks.map((b) => new Set(contentWords(b.text))),
+): number[] {
   const counts = countIn(words);
   const titleWords = new Set(contentWords(title));
   return words.map((own) => {
@@ -45,15 +48,19 @@ export function overlapShares(blocks: Block[], title: string): number[] {
  */
 export function strayParagraphs(blocks: Block[], title: string): number[] {
   if (blocks.filter((b) => b.words >= 15).length < MIN_PARAGRAPHS) return [];
-  const shares = overlapShares(blocks, title);
+  const words = blocks.map((b) => new Set(contentWords(b.text)));
+  const shares = overlapShares(blocks, title, words);
   const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)]!;
+  const candidates = blocks
+    .map((_, i) => i)
+    .filter((i) => shares[i]! < MAX_STRAY_OVERLAP && shares[i]! < median * MAX_SHARE_OF_MEDIAN)
+    .filter((i) => words[i]!.size >= MIN_CONTENT_WORDS);
+  if (!candidates.length) return [];
   const nameSets = blocks.map((b) => names(b.text));
   const nameCounts = countIn(nameSets);
   const titleWords = new Set(contentWords(title));
   const stray: number[] = [];
-  blocks.forEach((b, i) => {
-    if (shares[i]! >= MAX_STRAY_OVERLAP || shares[i]! >= median * MAX_SHARE_OF_MEDIAN) return;
-    if (contentWords(b.text).length < MIN_CONTENT_WORDS) return;
+  candidates.forEach((i) => {
     // A name the rest of the article (or its title) also names ties the paragraph to the story.
     const sharesName = [...nameSets[i]!].some((n) => (nameCounts.get(n) ?? 0) > 1 || titleWords.has(n));
     if (!sharesName) stray.push(i);

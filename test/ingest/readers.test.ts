@@ -95,7 +95,9 @@ describe('corpus folder ingest', () => {
 
   it('reads a JSON-LD datePublished and a <time datetime> when the meta tags are missing', async () => {
     const ld = `<html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-05-01"}]}</script></head><body><p>${body}</p></body></html>`;
-    const time = `<html><body><time datetime="2024-05-02">May 2</time><p>${body} Again.</p></body></html>`;
+    const other =
+      'Farmers downstream said the new quotas for irrigation would arrive too late for this season, and asked for compensation for the dry years.';
+    const time = `<html><body><time datetime="2024-05-02">May 2</time><p>${other}</p></body></html>`;
     const { store } = await ingestFolder({ 'ld.html': ld, 'time.html': time });
     const byName = (n: string) => store.articles.list().find((a) => a.path?.endsWith(n))!;
     expect(byName('ld.html').published).toBe('2024-05-01');

@@ -14,7 +14,7 @@ const dir = resolve('../shared/corpus');
 const present = existsSync(dir);
 if (!present) console.warn(`skipping the shared-corpus tests: ${dir} is absent`);
 
-const tempDir = useTempDirs('newsdesk-shared-');
+const tempDir = useTempDirs('newsdesk-shared-', 'all');
 const fileOf = (prefix: string) => join(dir, readdirSync(dir).find((f) => f.startsWith(prefix))!);
 const paragraphsOf = (prefix: string) =>
   readFileSync(fileOf(prefix), 'utf8')

@@ -12,7 +12,11 @@ hardest issues, the future border and the guarantees for the smaller country, wo
 Officials from the neighbouring states welcomed the progress but warned that a deal could still collapse if
 either side returned to its earlier demands. Markets in the region rose modestly on the news, and the
 currency of the smaller country reached its strongest level in three months. A further round is planned
-for next week, when the foreign ministers are expected to join the talks for the first time.`;
+for next week, when the foreign ministers are expected to join the talks for the first time. Diplomats
+said the host government had offered to guarantee the security of both delegations and to pay for the
+interpreters, and that a draft communique was already being prepared in three languages. Opposition leaders
+in the larger country criticised the talks as premature, while aid agencies urged both sides to agree on
+access for relief convoys to the villages along the disputed river before the winter.`;
 
 const otherStory = `The city council approved a new budget for public transport on Monday after a long debate
 about fares for students and pensioners. The mayor said the plan would add two tram lines by the end of the

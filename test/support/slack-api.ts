@@ -42,6 +42,8 @@ export class SlackStandIn {
   readonly calls: string[] = [];
   private failures = new Map<string, number>();
   private losses = new Map<string, number>();
+  private hangs = new Map<string, number>();
+  private postWaiters: ((post: SlackPost) => void)[] = [];
   private waiters: (() => void)[] = [];
   private server: Server = createServer((req, res) => {
     this.handle(req)
@@ -84,6 +86,16 @@ export class SlackStandIn {
     this.losses.set(method, times);
   }
 
+  /** The next `times` calls of `method` are carried out and then never answered (the caller dies waiting). */
+  hangAfterStoring(method: string, times = 1): void {
+    this.hangs.set(method, times);
+  }
+
+  /** Resolves with the next message chat.postMessage stores. */
+  nextPost(): Promise<SlackPost> {
+    return new Promise((resolve) => this.postWaiters.push(resolve));
+  }
+
   /** Resolves once `count` response_url calls have arrived. */
   async waitForResponses(count: number): Promise<ResponseUrlCall[]> {
     while (this.responses.length < count) await new Promise<void>((resolve) => this.waiters.push(resolve));
@@ -114,6 +126,7 @@ export class SlackStandIn {
     if (this.take(this.failures, method)) return [500, { ok: false, error: 'internal_error' }];
     const result = this.method(method, body);
     if (this.take(this.losses, method)) return [500, { ok: false, error: 'internal_error' }];
+    if (this.take(this.hangs, method)) await new Promise(() => {});
     return [200, result];
   }
 
@@ -125,6 +138,7 @@ export class SlackStandIn {
         const ts = `1700000000.${String(++this.counter).padStart(6, '0')}`;
         const post = { ...body, ts } as unknown as SlackPost;
         this.posts.push(post);
+        for (const wake of this.postWaiters.splice(0)) wake(post);
         return { ok: true, channel: post.channel, ts, message: { ts, text: post.text } };
       }
       case 'conversations.history': {

@@ -41,7 +41,7 @@ const waitFor = async (output: () => string, text: string) => {
   while (!output().includes(text)) await new Promise((r) => setTimeout(r, 50));
 };
 
-describe.skipIf(!existsSync(corpus))('npm start without tokens (console mode)', () => {
+describe.skipIf(!existsSync(corpus))('npm start without tokens (console mode)', { timeout: 120_000 }, () => {
   it('prints the set-up hints, answers typed commands and exits 0 at EOF', async () => {
     const bot = startBot();
     bot.child.stdin?.end('/help\n/whois Witkoff\n/timeline\n/nope\n');
@@ -50,8 +50,14 @@ describe.skipIf(!existsSync(corpus))('npm start without tokens (console mode)', 
     expect(out).toContain('console mode');
     expect(out).toContain('newsdesk commands');
     expect(out).toContain('Unknown command /nope');
-    // Each command got an answer of its own, in order.
-    expect(out.indexOf('newsdesk commands')).toBeLessThan(out.indexOf('Unknown command /nope'));
+    expect(out).toContain('Ingested: 5 new');
+    // The answers come in order: help, the actor's card with its sources, the dated timeline.
+    const whois = out.slice(out.indexOf('newsdesk commands'), out.indexOf('Timeline'));
+    expect(whois).toMatch(/Witkoff/);
+    expect(whois).toContain('Sources');
+    const timeline = out.slice(out.indexOf('Timeline'), out.indexOf('Unknown command /nope'));
+    expect(timeline).toMatch(/^• \d{4}-\d\d-\d\d/m);
+    expect(out).not.toContain('Something went wrong');
   });
 
   it('exits 0 on SIGTERM while waiting for input', async () => {

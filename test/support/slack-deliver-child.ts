@@ -1,0 +1,35 @@
+// A bot process that delivers one digest slot to a Slack channel, for kill-and-restart tests.
+// argv: DB path, Web API URL, channel. Prints one JSON line with the outcomes.
+import pino from 'pino';
+import { startSlackBot } from '../../src/adapters/slack/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { deliverSlot } from '../../src/digest/deliver.ts';
+import { openStore } from '../../src/store/index.ts';
+import { sampleDigest, sampleReply } from './digest-fixtures.ts';
+
+const [db, apiUrl, channel] = process.argv.slice(2) as [string, string, string];
+const log = pino({ level: 'silent' });
+const store = openStore(db);
+const config = loadConfig({
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_API_URL: apiUrl,
+  PORT: '0',
+});
+const bot = await startSlackBot({ config, store, log, commands: [], webApiRetries: 0 });
+const plan = {
+  slot: '2026-11-22T08:00:00+00:00',
+  since: '2026-11-21T08:00:00.000Z',
+  until: '2026-11-22T08:00:00.000Z',
+};
+const outcomes = await deliverSlot(store, plan, [bot.digestTarget(channel)], {
+  log,
+  retry: { attempts: 2, baseMs: 1, maxMs: 5 },
+  prepare: async (p) => {
+    const digest = sampleDigest(p.since, p.until);
+    return { digest, reply: sampleReply(digest) };
+  },
+});
+process.stdout.write(`${JSON.stringify(outcomes)}\n`);
+await bot.stop();
+store.close();
