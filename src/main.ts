@@ -5,6 +5,7 @@ import { errorMessage } from './core/errors.ts';
 import { slotDigest } from './digest/run.ts';
 import { type DigestScheduler, startDigestScheduler } from './digest/scheduler.ts';
 import type { DeliveryTarget } from './digest/target.ts';
+import { startFeedPolling } from './ingest/feeds/index.ts';
 import { log } from './log.ts';
 import { openStore, type Store } from './store/index.ts';
 
@@ -43,6 +44,7 @@ function startSchedule(store: Store, config: Config, targets: DeliveryTarget[]):
   const scheduler = startDigestScheduler({ store, config, targets, log, prepare: slotDigest(store, config) });
   scheduler
     .catchUp()
+    .then((outcomes) => log.info({ outcomes }, 'digest catch-up done'))
     .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'digest catch-up failed'));
   return scheduler;
 }
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
     await shutdown(0);
     return;
   }
+  const polling = startFeedPolling(store, config);
+  running.push({ name: 'feeds', stop: () => polling.stop() });
   if (discordOn) log.warn('DISCORD_TOKEN is set but the Discord adapter is not wired into npm start yet');
   let slack: SlackBot | undefined;
   if (slackOn) {
