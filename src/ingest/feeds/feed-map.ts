@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { htmlToText } from '../html.ts';
 import { isValidDate, type RssFeed, type RssItem, serializeNode, type XmlNode } from './rss-tolerant.ts';
 import type { FeedItem, ParsedFeed } from './types.ts';
@@ -23,17 +24,36 @@ function isHtml(node: unknown, format: ParsedFeed['format']): boolean {
   return HTML_TYPES.has(attrs?.type ?? '') || attrs?.mode === 'escaped';
 }
 
+// C1 control characters in text are nearly always windows-1252 punctuation written as &#146; and the like.
+const C1 = /[\u0080-\u009f]/g;
+const fromC1 = (c: string): string => iconv.decode(Buffer.from([c.charCodeAt(0)]), 'windows-1252');
+
 function toText(value: unknown, html: boolean): string | null {
   const s = plain(value);
   if (s === null) return null;
   const text = html ? htmlToText(s) : s.replace(/\s+/g, ' ').trim();
-  return text || null;
+  return text.replace(C1, fromC1) || null;
+}
+
+/** Atom 0.3 mode="base64", or an Atom 1.0 type that is neither text nor XML, means base64 content. */
+function isBase64(node: unknown): boolean {
+  const attrs = (node as XmlNode | undefined)?.$;
+  if (!attrs) return false;
+  if (attrs.mode === 'base64') return true;
+  const type = attrs.type ?? '';
+  return type.includes('/') && !type.startsWith('text/') && !type.includes('xml');
 }
 
 function decodeBase64(node: unknown, value: unknown): unknown {
-  return (node as XmlNode | undefined)?.$?.mode === 'base64' && typeof value === 'string'
-    ? Buffer.from(value, 'base64').toString('utf8')
-    : value;
+  const s = plain(value);
+  return isBase64(node) && s !== null ? Buffer.from(s.trim(), 'base64').toString('utf8') : value;
+}
+
+/** A permalink guid is the item's link when it has no <link>. */
+function guidLink(guid: unknown): string | undefined {
+  const s = plain(guid)?.trim();
+  const permalink = (guid as XmlNode | undefined)?.$?.isPermaLink !== 'false';
+  return s && permalink && /^https?:\/\//i.test(s) ? s : undefined;
 }
 
 function resolveLink(link: unknown, baseUrl: string | undefined): string | null {
@@ -63,18 +83,25 @@ function mapItem(item: RssItem, format: ParsedFeed['format'], baseUrl?: string):
   const rawSummary = firstChild(raw, 'summary') ?? firstChild(raw, 'description');
   const contentHtml =
     plain(item['content:encoded']) ??
-    (format === 'atom' ? plain(decodeBase64(rawContent, item.content)) : null);
-  const summaryValue = format === 'atom' ? decodeBase64(rawSummary, item.summary) : item.content;
+    (format === 'atom'
+      ? plain(decodeBase64(rawContent, item.content))
+      : plain(firstChild(raw, 'xhtml:body') ?? firstChild(raw, 'body') ?? firstChild(raw, 'fullitem')));
+  const summaryValue =
+    (format === 'atom' ? decodeBase64(rawSummary, item.summary) : item.content) ??
+    firstChild(raw, 'itunes:summary') ??
+    firstChild(raw, 'itunes:subtitle');
   const contentIsHtml =
     format !== 'atom' || item['content:encoded'] !== undefined || isHtml(rawContent, format);
   const summary = toText(summaryValue, isHtml(rawSummary, format));
   const author =
     plain(item.creator) ??
     plain(item.author) ??
-    plain(firstChild(firstChild(raw, 'author') as XmlNode, 'name'));
+    plain(firstChild(firstChild(raw, 'author') as XmlNode, 'name')) ??
+    plain(firstChild(raw, 'itunes:author'));
+  const title = decodeBase64(rawTitle, typeof item.title === 'string' ? item.title : rawTitle);
   return {
-    title: toText(typeof item.title === 'string' ? item.title : rawTitle, isHtml(rawTitle, format)),
-    link: resolveLink(item.link, baseUrl),
+    title: toText(title, isHtml(rawTitle, format)),
+    link: resolveLink(item.link ?? guidLink(item.guid), baseUrl),
     id: plain(item.guid)?.trim() || plain(item.id)?.trim() || plain(item['rdf:about'])?.trim() || null,
     published: isoDate(
       item.isoDate,
@@ -99,11 +126,16 @@ export function mapFeed(feed: RssFeed, format: ParsedFeed['format'], baseUrl?: s
   const language =
     plain(feed.language) ?? plain(firstChild(raw, 'dc:language')) ?? raw?.$?.['xml:lang'] ?? null;
   const rawDescription =
-    firstChild(raw, 'description') ?? firstChild(raw, 'subtitle') ?? firstChild(raw, 'tagline');
+    firstChild(raw, 'description') ??
+    firstChild(raw, 'subtitle') ??
+    firstChild(raw, 'tagline') ??
+    firstChild(raw, 'itunes:summary') ??
+    firstChild(raw, 'itunes:subtitle');
+  const title = decodeBase64(rawTitle, typeof feed.title === 'string' ? feed.title : rawTitle);
   return {
-    title: toText(typeof feed.title === 'string' ? feed.title : rawTitle, isHtml(rawTitle, format)),
+    title: toText(title, isHtml(rawTitle, format)),
     link: resolveLink(feed.link, baseUrl),
-    description: toText(rawDescription, isHtml(rawDescription, format)),
+    description: toText(decodeBase64(rawDescription, rawDescription), isHtml(rawDescription, format)),
     language: language?.trim() || null,
     items: feed.items.filter((i): i is RssItem => i !== null).map((i) => mapItem(i, format, baseUrl)),
   };

@@ -54,7 +54,7 @@ function wrapCdf(xml: string): string {
 }
 
 function formatOf(xml: string): ParsedFeed['format'] {
-  const root = /<(?!\?|!)([A-Za-z_][\w.:-]*)/.exec(xml)?.[1]?.toLowerCase() ?? '';
+  const root = /^<([\w.:-]+)/.exec(rootTag(xml))?.[1]?.toLowerCase() ?? '';
   if (root === 'feed' || root.endsWith(':feed')) return 'atom';
   if (root === 'rdf:rdf' || root.endsWith(':rdf')) return 'rdf';
   return 'rss';

@@ -1,0 +1,130 @@
+// Feed half of the ingest benchmark: one large generated feed through our pipeline (decode, worker
+// parse, text, saveArticles into a fresh store) against rss-parser's parseString alone on the same XML.
+// Run alone: node --import tsx bench/feed-bench.ts [items]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Parser from 'rss-parser';
+import { loadConfig } from '../src/config.ts';
+import { itemToRaw } from '../src/ingest/feeds/item-to-raw.ts';
+import { parseFeed } from '../src/ingest/feeds/parse-feed.ts';
+import { parsePool } from '../src/ingest/feeds/worker-pool.ts';
+import { saveArticles } from '../src/ingest/save.ts';
+import { openStore } from '../src/store/index.ts';
+
+const WORDS = (
+  'the talks delegation minister agreed said officials draft plan ceasefire security guarantees border ' +
+  'sanctions meeting capital negotiators proposal envoy summit statement foreign week region agreement ' +
+  'economic energy reconstruction prisoners exchange monitoring mission observers council vote members'
+).split(' ');
+
+/** Deterministic pseudo-random text, so every run measures the same document. */
+function makeText(seed: number, words: number): string {
+  let x = seed * 7919 + 13;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out.push(WORDS[x % WORDS.length] as string);
+  }
+  return out.join(' ');
+}
+
+/** An RSS 2.0 feed in the style of a news outlet: content:encoded HTML of ~400 words per item. */
+export function generateFeed(items: number): string {
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<channel><title>Bench Gazette</title><link>https://bench.example.org/</link><language>en</language>',
+  ];
+  for (let i = 0; i < items; i++) {
+    const day = new Date(Date.UTC(2025, 10, 1) + i * 3_600_000).toUTCString();
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, p) =>
+        `<p>${makeText(i * 10 + p, 65)} &#8211; <a href="https://bench.example.org/ref/${i}/${p}">source</a>.</p>`,
+    );
+    parts.push(
+      `<item><title>Story ${i}: ${makeText(i, 8)}</title><link>https://bench.example.org/story/${i}?utm_source=rss</link>`,
+      `<guid isPermaLink="false">bench-${i}</guid><pubDate>${day}</pubDate><dc:creator>Reporter ${i % 40}</dc:creator>`,
+      `<description><![CDATA[<p>${makeText(i + 1, 40)}</p>]]></description>`,
+      `<content:encoded><![CDATA[${paragraphs.join('\n')}<script>track(${i})</script>]]></content:encoded></item>`,
+    );
+  }
+  parts.push('</channel></rss>');
+  return parts.join('\n');
+}
+
+export interface FeedBenchResult {
+  items: number;
+  megabytes: number;
+  parseAloneMs: number;
+  pipelineMs: number;
+  parseStageMs: number;
+  saveStageMs: number;
+  ratio: number;
+  peakRssMb: number;
+}
+
+const mbps = (mb: number, ms: number) => (mb / (ms / 1000)).toFixed(1);
+
+/** Times both paths on the same XML and prints MB/s, items/s, the ratio and peak RSS. */
+export async function runFeedBench(
+  items = 5000,
+  log: (line: string) => void = console.log,
+): Promise<FeedBenchResult> {
+  const xml = generateFeed(items);
+  const bytes = Buffer.from(xml);
+  const megabytes = bytes.length / 1024 / 1024;
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-feed-bench-'));
+  try {
+    // Warm both paths once on a small feed (JIT, worker start-up) so that the timings compare like with like.
+    await new Parser().parseString(generateFeed(50));
+    await parseFeed(Buffer.from(generateFeed(50)), {});
+
+    let started = performance.now();
+    const alone = await new Parser().parseString(xml);
+    const parseAloneMs = performance.now() - started;
+
+    const store = openStore(join(dir, 'bench.db'));
+    started = performance.now();
+    const feed = await parseFeed(bytes, { timeoutMs: 600_000 });
+    const parseStageMs = performance.now() - started;
+    const raws = feed.items.map((item) => itemToRaw(item, { id: 1, title: feed.title }));
+    const saved = saveArticles(store, raws);
+    const pipelineMs = performance.now() - started;
+    store.close();
+
+    const result: FeedBenchResult = {
+      items,
+      megabytes,
+      parseAloneMs,
+      pipelineMs,
+      parseStageMs,
+      saveStageMs: pipelineMs - parseStageMs,
+      ratio: pipelineMs / parseAloneMs,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+    log(
+      `feed: ${items} items, ${megabytes.toFixed(1)} MB of RSS XML (${alone.items.length} parsed alone, ${saved.new} stored)`,
+    );
+    log(
+      `  rss-parser parseString alone: ${parseAloneMs.toFixed(0)} ms, ${mbps(megabytes, parseAloneMs)} MB/s, ${Math.round(items / (parseAloneMs / 1000))} items/s`,
+    );
+    log(
+      `  our pipeline (decode + worker parse + text + save): ${pipelineMs.toFixed(0)} ms, ${mbps(megabytes, pipelineMs)} MB/s, ${Math.round(items / (pipelineMs / 1000))} items/s`,
+    );
+    log(`    parse stage ${parseStageMs.toFixed(0)} ms, save stage ${result.saveStageMs.toFixed(0)} ms`);
+    log(
+      `  ratio pipeline / parse alone: ${result.ratio.toFixed(2)}x (target <= 1.5x); peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+    );
+    return result;
+  } finally {
+    await parsePool().close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  loadConfig();
+  await runFeedBench(Number(process.argv[2] ?? 5000));
+}
