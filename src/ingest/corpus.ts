@@ -4,13 +4,21 @@ import { UserError } from '../core/errors.ts';
 import type { FileArticle } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { hashText } from './hash.ts';
-import type { IngestReport } from './index.ts';
+import { type IngestReport, mergeReports } from './index.ts';
+import type { Prepared } from './prepare.ts';
+import { PreparePool } from './prepare-pool.ts';
 import { decodeText } from './readers/decode.ts';
 import { parseCorpusFile, readerFor } from './readers/parse.ts';
 import { nearDuplicateIndexOf, saveArticles } from './save.ts';
 import type { RawArticle } from './types.ts';
 
+/** Articles per transaction. */
 const BATCH = 500;
+/** Articles per worker job. */
+const CHUNK = 125;
+/** Below this many files a run prepares on the main thread: starting workers would cost more. */
+const POOL_MIN_FILES = 1000;
+const MAX_IN_FLIGHT = 4;
 
 /** Every file under dir (recursively, skipping dot-folders such as .git), in a stable order. */
 export function walkFiles(dir: string): string[] {
@@ -35,24 +43,32 @@ export function walkFiles(dir: string): string[] {
   return out;
 }
 
+export interface CorpusOptions {
+  maxFileBytes: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Have knowledge index what changed (default true). */
+  index?: boolean;
+}
+
 /**
  * Ingests the corpus folders into the report: new and changed files are cleaned and stored in
  * batches (one transaction each), unchanged files (same raw hash) are only listed, files gone from a
- * folder are marked removed. A bad file is reported in `failed` and never stops the run.
+ * folder are marked removed. A bad file is reported in `failed` and never stops the run. Large runs
+ * clean in worker threads while this thread reads files and writes the store.
  */
-export function ingestCorpus(
+export async function ingestCorpus(
   store: Store,
   dirs: string[],
-  maxFileBytes: number,
+  options: CorpusOptions,
   report: IngestReport,
-  onProgress?: (done: number, total: number) => void,
-): void {
+): Promise<void> {
   const roots = dirs.map((d) => resolve(d));
   for (const root of roots) {
-    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UserError(`corpus folder not found: ${root}`);
+    }
   }
-  const files = roots.flatMap((root) => walkFiles(root).map((path) => ({ root, path })));
+  const files = roots.flatMap((root) => walkFiles(root));
   const known = new Map<string, FileArticle[]>();
   for (const a of store.articles.fileArticles()) {
     const list = known.get(a.path);
@@ -61,34 +77,62 @@ export function ingestCorpus(
   }
   const nearDuplicates = nearDuplicateIndexOf(store);
   const seen = new Set<string>();
-  let batch: RawArticle[] = [];
-  const flush = () => {
-    if (!batch.length) return;
-    const saved = saveArticles(store, batch, { nearDuplicates });
-    report.new += saved.new;
-    report.updated += saved.updated;
-    report.unchanged += saved.unchanged;
-    report.duplicates += saved.duplicates;
-    report.articles.push(...saved.articles);
-    batch = [];
+  const pool = files.length >= POOL_MIN_FILES ? new PreparePool() : undefined;
+  const inFlight: { raws: RawArticle[]; prepared: Promise<Prepared[]> }[] = [];
+  let ready: { raws: RawArticle[]; prepared: (Prepared | undefined)[] } = { raws: [], prepared: [] };
+  let chunk: RawArticle[] = [];
+
+  const save = (force: boolean) => {
+    if (!ready.raws.length || (!force && ready.raws.length < BATCH)) return;
+    const saved = saveArticles(store, ready.raws, {
+      nearDuplicates,
+      prepared: ready.prepared,
+      index: options.index,
+    });
+    mergeReports(report, saved);
+    ready = { raws: [], prepared: [] };
+  };
+  const takeHead = async () => {
+    const head = inFlight.shift()!;
+    ready.raws.push(...head.raws);
+    ready.prepared.push(...(await head.prepared));
+    save(false);
+  };
+  const send = async () => {
+    if (!chunk.length) return;
+    if (pool) {
+      inFlight.push({ raws: chunk, prepared: pool.prepare(chunk) });
+      if (inFlight.length >= MAX_IN_FLIGHT) await takeHead();
+    } else {
+      ready.raws.push(...chunk);
+      ready.prepared.push(...chunk.map(() => undefined));
+      save(false);
+    }
+    chunk = [];
   };
 
-  files.forEach(({ path }, i) => {
-    const read = readCorpusFile(path, maxFileBytes, known.get(path));
-    if ('skipped' in read) report.skipped++;
-    else if ('error' in read) report.failed.push({ path, error: read.error });
-    else if ('unchanged' in read) {
-      for (const a of read.unchanged) seen.add(a.origin);
-      report.unchanged += read.unchanged.length;
-      report.articles.push(...read.unchanged.map((a) => a.summary));
-    } else {
-      for (const raw of read.raws) seen.add(raw.origin);
-      batch.push(...read.raws);
-      if (batch.length >= BATCH) flush();
+  try {
+    for (const [i, path] of files.entries()) {
+      const read = readCorpusFile(path, options.maxFileBytes, known.get(path));
+      if ('skipped' in read) report.skipped++;
+      else if ('error' in read) report.failed.push({ path, error: read.error });
+      else if ('unchanged' in read) {
+        for (const a of read.unchanged) seen.add(a.origin);
+        report.unchanged += read.unchanged.length;
+        report.articles.push(...read.unchanged.map((a) => a.summary));
+      } else {
+        for (const raw of read.raws) seen.add(raw.origin);
+        chunk.push(...read.raws);
+        if (chunk.length >= CHUNK) await send();
+      }
+      options.onProgress?.(i + 1, files.length);
     }
-    onProgress?.(i + 1, files.length);
-  });
-  flush();
+    await send();
+    while (inFlight.length) await takeHead();
+    save(true);
+  } finally {
+    await pool?.close();
+  }
   store.transaction(() => {
     for (const root of roots)
       report.removed += store.articles.markMissingFilesRemoved(root + sep, seen).length;

@@ -48,3 +48,15 @@ export function prepareArticle(raw: RawArticle): ArticleInput {
     duplicateOf: null,
   };
 }
+
+/** A prepared article, or why the input could not be prepared. */
+export type Prepared = ArticleInput | { error: string };
+
+/** prepareArticle that reports a failure (a parser bug on one hostile page) instead of throwing. */
+export function prepareSafely(raw: RawArticle): Prepared {
+  try {
+    return prepareArticle(raw);
+  } catch (err) {
+    return { error: `could not clean: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}

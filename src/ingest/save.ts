@@ -1,7 +1,7 @@
 import { indexArticles } from '../knowledge/index.ts';
-import { toSummary } from '../store/articles.ts';
+import { type ArticleOrigin, toSummary } from '../store/articles.ts';
 import type { ArticleInput, ArticleSummary, Store } from '../store/index.ts';
-import { prepareArticle } from './prepare.ts';
+import { type Prepared, prepareSafely } from './prepare.ts';
 import { NearDuplicateIndex } from './simhash.ts';
 import type { RawArticle } from './types.ts';
 
@@ -9,6 +9,10 @@ export interface SaveOptions {
   /** Near-duplicate fingerprints shared across the batches of one run (built from the store if absent). */
   nearDuplicates?: NearDuplicateIndex;
   now?: string;
+  /** The batch already prepared (e.g. in worker threads), aligned with `raws`. */
+  prepared?: (Prepared | undefined)[];
+  /** Have knowledge index the changed articles (default true; a bulk import may index later). */
+  index?: boolean;
 }
 
 export interface SaveResult {
@@ -20,6 +24,8 @@ export interface SaveResult {
   articles: ArticleSummary[];
   /** New or changed originals (not duplicates): what knowledge re-indexed. */
   changedIds: number[];
+  /** Inputs that could not be cleaned (the rest of the batch is stored all the same). */
+  failed: { path: string; error: string }[];
 }
 
 /** Fingerprints of the stored originals. */
@@ -43,15 +49,22 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
     duplicates: 0,
     articles: [],
     changedIds: [],
+    failed: [],
   };
   const repo = store.articles;
   const near = options.nearDuplicates ?? nearDuplicateIndexOf(store);
   const now = options.now ?? new Date().toISOString();
-  const work = raws.map((raw) => {
+  const work = raws.flatMap((raw, i): { existing?: ArticleOrigin; article?: ArticleInput }[] => {
     const existing = repo.findByOrigin(raw.origin);
     const unchanged =
       existing?.status === 'active' && raw.fileHash !== undefined && existing.fileHash === raw.fileHash;
-    return { existing, article: unchanged ? undefined : prepareArticle(raw) };
+    if (unchanged) return [{ existing, article: undefined }];
+    const prepared = options.prepared?.[i] ?? prepareSafely(raw);
+    if ('error' in prepared) {
+      result.failed.push({ path: raw.path ?? raw.url ?? raw.origin, error: prepared.error });
+      return [];
+    }
+    return [{ existing, article: prepared }];
   });
 
   store.transaction(() => {
@@ -80,7 +93,7 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
       result.articles.push(toSummary({ ...article, id }));
     }
   });
-  if (result.changedIds.length) indexArticles(store, result.changedIds);
+  if (result.changedIds.length && options.index !== false) indexArticles(store, result.changedIds);
   return result;
 }
 

@@ -89,6 +89,17 @@ describe('saveArticles', () => {
     store.close();
   });
 
+  it('reports an item that cannot be cleaned and stores the rest of the batch', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    const broken = feedItem({ origin: 'url:https://x.example/broken', text: 42 as unknown as string });
+    const r = saveArticles(store, [broken, feedItem()]);
+    expect(r.new).toBe(1);
+    expect(r.failed).toEqual([
+      { path: 'https://bank.example/rates?utm_source=rss', error: expect.stringMatching(/could not clean/) },
+    ]);
+    store.close();
+  });
+
   it('writes a batch all or nothing', () => {
     const store = openStore(join(tempDir(), 'db'));
     const bad = feedItem({ origin: 'url:https://x.example/bad', kind: 'nonsense' as 'feed' });
