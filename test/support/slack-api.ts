@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface SlackPost {
   channel: string;
@@ -57,8 +58,19 @@ export class SlackStandIn {
       });
   });
   private counter = 0;
+  private sockets = new WebSocketServer({ noServer: true });
+  private socket: WebSocket | undefined;
+  private socketWaiters: ((ws: WebSocket) => void)[] = [];
 
   async start(): Promise<this> {
+    // Socket Mode: apps.connections.open hands out ws://127.0.0.1/socket; Slack greets with "hello".
+    this.server.on('upgrade', (req, sock, head) => {
+      this.sockets.handleUpgrade(req, sock, head, (ws) => {
+        this.socket = ws;
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+        for (const wake of this.socketWaiters.splice(0)) wake(ws);
+      });
+    });
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
     return this;
@@ -102,7 +114,25 @@ export class SlackStandIn {
     return this.responses;
   }
 
+  /** Pushes a Socket Mode envelope once the app is connected, and resolves with the app's ack. */
+  async pushEnvelope(type: string, payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const ws = this.socket ?? (await new Promise<WebSocket>((resolve) => this.socketWaiters.push(resolve)));
+    const envelopeId = `env-${++this.counter}`;
+    return new Promise((resolve) => {
+      const onMessage = (data: Buffer) => {
+        const msg = JSON.parse(data.toString()) as Record<string, unknown>;
+        if (msg.envelope_id !== envelopeId) return;
+        ws.off('message', onMessage);
+        resolve(msg);
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }));
+    });
+  }
+
   async close(): Promise<void> {
+    for (const client of this.sockets.clients) client.terminate();
+    this.sockets.close();
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
@@ -132,6 +162,8 @@ export class SlackStandIn {
 
   private method(method: string, body: Record<string, unknown>): unknown {
     switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'newsdesk', team: 'Test' };
       case 'chat.postMessage': {

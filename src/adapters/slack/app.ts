@@ -51,6 +51,10 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const { config, store, log } = options;
   const commands = options.commands ?? allCommands;
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const webApi = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
+    retryConfig: { retries: options.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+  };
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     ...(socketMode
@@ -58,10 +62,9 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
       : { signingSecret: config.SLACK_SIGNING_SECRET, port: config.PORT }),
     logger: boltLogger(log),
     logLevel: 'info' as LogLevel,
-    clientOptions: {
-      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
-      retryConfig: { retries: options.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
-    },
+    clientOptions: webApi,
+    // Socket Mode opens its connection through its own Web API client: it needs the same base URL.
+    installerOptions: { clientOptions: webApi },
   });
   const now = options.now ?? (() => new Date());
   const context = (userId: string) => ({
