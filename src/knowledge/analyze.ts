@@ -43,10 +43,14 @@ export interface ArticleAnalysis {
 
 export interface ArticleToAnalyse {
   text: string;
-  /** Publication day (YYYY-MM-DD). */
-  published: string;
+  /** Publication day (YYYY-MM-DD); null when nobody knows it. */
+  published: string | null;
   publishedEstimated: boolean;
 }
+
+/** Stands in for an unknown publication date; dates computed from it are thrown away. */
+const UNKNOWN_DAY = '2000-01-01';
+const ANY_TIME = { from: '1900-01-01', to: '2999-12-31' };
 
 class ActorTable {
   readonly actors: LocalActor[] = [];
@@ -112,6 +116,7 @@ class ActorTable {
   }
 }
 
+const THAT_IS_WHEN = /^(that|this|it) (is|was) (when|the day)\b/i;
 const EVENT_NOUNS =
   /^(visit|visits|meeting|meetings|talks|call|trip|summit|statement|speech|remarks|conversation)$/i;
 
@@ -128,6 +133,7 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   const table = new ActorTable();
   const events: LocalEvent[] = [];
   let anchor: ResolvedDate | null = null;
+  let previousDate: ResolvedDate | null = null;
   for (const s of proseSentences(article.text)) {
     const tokens = tokenize(s.text);
     const mentions = findMentions(tokens, { lowercase });
@@ -136,7 +142,11 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     );
     if (/\?["”]?$/.test(s.text)) continue;
     const planned = isPlanned(s.text);
-    const date = resolveDate(s.text, { published: article.published, planned, anchor });
+    let date = resolveDate(s.text, { published: article.published ?? UNKNOWN_DAY, planned, anchor });
+    // "Last Wednesday seems long ago. That is when the draft emerged.": the date carries over.
+    if (!date && previousDate && THAT_IS_WHEN.test(s.text)) date = previousDate;
+    previousDate = date;
+    if (date && !article.published && (date.relative || date.inferredYear)) date = null;
     const type = eventType(s.text);
     const windowFrom: ResolvedDate | null = anchor;
     if (date) anchor = date;
@@ -147,9 +157,13 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     const people = participants.filter((i) => table.actors[i]!.kind === 'person');
     if (!date) {
       if (eventFamily(type) !== 'meeting' || !city || NEW_ROUND.test(s.text)) continue;
-      const around = windowFrom ?? { date: article.published, endDate: null };
-      const from = addDays(around.date, windowFrom ? -10 : -45);
-      const to = addDays(around.endDate ?? around.date, windowFrom ? 10 : 30);
+      const around = windowFrom ?? (article.published ? { date: article.published, endDate: null } : null);
+      const window = around
+        ? {
+            from: addDays(around.date, windowFrom ? -10 : -45),
+            to: addDays(around.endDate ?? around.date, windowFrom ? 10 : 30),
+          }
+        : ANY_TIME;
       events.push({
         type,
         family: eventFamily(type),
@@ -159,7 +173,7 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
         place,
         actors: participants,
         sentence: s.text,
-        window: { from, to },
+        window,
       });
       continue;
     }

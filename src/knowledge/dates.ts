@@ -12,6 +12,8 @@ export interface ResolvedDate {
   relative: boolean;
   /** The words the date came from. */
   expression: string;
+  /** The year was not written; it was taken from the publication date. */
+  inferredYear?: boolean;
 }
 
 export interface DateContext {
@@ -69,7 +71,7 @@ const vagueMonth: Matcher = (s, ctx) => {
     : /mid|middle/.test(part)
       ? [11, 20]
       : [21, last];
-  return range(ymd(year, month, from), ymd(year, month, to), m[0], false);
+  return { ...range(ymd(year, month, from), ymd(year, month, to), m[0], false), inferredYear: !m[3] };
 };
 
 const yearClose: Matcher = (s) => {
@@ -96,7 +98,14 @@ const explicitDay: Matcher = (s, ctx) => {
       const e = r.end;
       return range(start, ymd(e.get('year') ?? year, e.get('month') ?? month, e.get('day')!), r.text, false);
     }
-    return { date: start, endDate: null, precision: 'day', relative: false, expression: r.text };
+    return {
+      date: start,
+      endDate: null,
+      precision: 'day',
+      relative: false,
+      expression: r.text,
+      inferredYear: !c.isCertain('year'),
+    };
   }
   return null;
 };
@@ -113,7 +122,14 @@ const monthOnly: Matcher = (s, ctx) => {
   const month = monthIndex(word);
   const year = m[3] ? Number(m[3]) : inferYear(month, null, ctx);
   const { start, end } = monthRange(year, month);
-  return { date: start, endDate: end, precision: 'month', relative: !m[3], expression: m[0].trim() };
+  return {
+    date: start,
+    endDate: end,
+    precision: 'month',
+    relative: false,
+    expression: m[0].trim(),
+    inferredYear: !m[3],
+  };
 };
 
 const monthEnd: Matcher = (s, ctx) => {

@@ -9,7 +9,8 @@ function score(e: LocalEvent, people: number[], c: EventRow & { people: number[]
   if (e.place && c.place && e.place !== c.place) return -1;
   let s = e.place && e.place === c.place ? 2 : 0;
   s += Math.min(3, people.filter((p) => c.people.includes(p)).length);
-  if (e.type === c.type) s += 0.5;
+  // Meetings, talks and visits share words; for other kinds (a resignation, a statement) the kind counts.
+  if (e.family !== 'meeting' && e.type === c.type) s += 1;
   return s;
 }
 
@@ -26,7 +27,7 @@ export function findSameEvent(repo: KnowledgeRepo, e: LocalEvent, people: number
     const slack = bothDays && (e.uncertain || c.uncertain);
     if (!slack && (c.date > end || cEnd < start)) continue;
     const s = score(e, people, c);
-    const needed = !e.date ? 2 : wide || PRECISION_RANK[c.precision]! >= 2 ? 3 : 2;
+    const needed = e.family === 'meeting' && (wide || PRECISION_RANK[c.precision]! >= 2) ? 3 : 2;
     if (!e.date && e.place !== c.place) continue;
     if (s < needed) continue;
     const distance = Math.abs(daysBetween(start, c.date));

@@ -24,10 +24,10 @@ const TYPES: [EventType, RegExp][] = [
     /\b(attacks?|attacked|strikes|struck|assaults?|shelling|shelled|bombard\w*|air raids?|invasion|invaded|offensive)\b/i,
   ],
   ['summit', /\bsummit\b/i],
-  ['talks', /\b(talks|negotiations|discussions|round of)\b/i],
+  ['talks', /\b(talks|negotiations|discussions|discussed|round of)\b/i],
   [
     'meeting',
-    /\b(met|meets?|meetings?|sit-down|sat down|sitting down|hosted|hosts?|session|gathering|convened|engaged with)\b/i,
+    /\b(met|meets?|meetings?|sit-down|sat down|sitting down|hosted|hosts?|session|gathering|convened|engaged with|held in|held at)\b/i,
   ],
   [
     'call',
@@ -48,6 +48,9 @@ const TYPES: [EventType, RegExp][] = [
   ['agreement', /\b(agreed|agreement|signed|accord|ceasefire|truce)\b/i],
 ];
 
+const NO_AGREEMENT =
+  /\b(without|no|not|never|failed to reach|yet to reach)\b[^.]{0,25}\b(agree\w*|deal|accord)\b|\bspeculation\b/i;
+
 /** Events of one family can be the same real event told differently ("talks" / "met" / "visit"). */
 export function eventFamily(type: EventType): string {
   return type === 'talks' || type === 'meeting' || type === 'visit' || type === 'summit' ? 'meeting' : type;
@@ -55,12 +58,27 @@ export function eventFamily(type: EventType): string {
 
 export function eventType(sentence: string): EventType | null {
   const outsideQuotes = sentence.replace(/“[^”]*”|"[^"]*"/g, ' ');
-  for (const [type, re] of TYPES) if (re.test(outsideQuotes)) return type;
+  for (const [type, re] of TYPES) {
+    if (type === 'agreement' && NO_AGREEMENT.test(outsideQuotes)) continue;
+    if (re.test(outsideQuotes)) return type;
+  }
   return null;
 }
 
 const EARLIER = new Set(['previous', 'earlier', 'prior', 'last', 'former']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'on', 'near', 'outside', 'into', 'from']);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'to',
+  'on',
+  'near',
+  'outside',
+  'into',
+  'from',
+  'visited',
+  'visiting',
+  'reached',
+]);
 /** Seats of government stand for their city when an event happens "at the Kremlin". */
 const SEATS: Record<string, string> = {
   Kremlin: 'Moscow',

@@ -6,7 +6,7 @@ import { affiliation, currentRole } from './current-role.ts';
 import { findSameEvent, recomputeEvent } from './event-store.ts';
 import { fold } from './names.ts';
 
-const dayOf = (a: ArticleRow): string => (a.published ?? a.ingestedAt).slice(0, 10);
+const dayOf = (a: ArticleRow): string | null => a.published?.slice(0, 10) ?? null;
 
 interface Analysed {
   article: ArticleRow;
@@ -122,5 +122,7 @@ function saveEvent(store: Store, d: Analysed, e: LocalEvent, touched: Set<number
   });
   // An undated mention only adds a source; its sentence may name people of other events.
   if (e.date) repo.addEventActors(eventId, actorIds, d.article.id);
+  // Re-derive now, so the next report in this batch compares against the best date known so far.
+  recomputeEvent(repo, eventId);
   touched.add(eventId);
 }

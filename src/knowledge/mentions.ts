@@ -51,7 +51,7 @@ function nameLike(t: Token, first: boolean, ctx: SentenceContext): boolean {
   if (NON_NAME_WORDS.has(lower) || CALENDAR.has(lower) || isTitleWord(t.bare)) return false;
   if (ORG_SUFFIXES.has(t.bare) || HONORIFICS.has(lower.replace(/\.$/, ''))) return false;
   if (/^[\p{Lu}.]+$/u.test(t.bare)) return false; // acronyms and shouted words are not person names
-  if (/\d/.test(t.bare) || /-$/.test(t.bare)) return false;
+  if (/\d/.test(t.bare) || /-$/.test(t.bare) || /^(then|ex)-/i.test(t.bare)) return false;
   if (t.bare.includes('-') && t.bare.split('-').some((p) => lookupPlace(p) || isDemonym(p))) return false;
   if (first && ctx.lowercase.has(lower)) return false;
   if (lookupPlace(t.bare) || isDemonym(t.bare) || isDemonym(t.bare.replace(/s$/, ''))) return false;

@@ -88,6 +88,7 @@ function render(tokens: Token[]): string {
     .filter((w) => !PRONOUNS.has(w.toLowerCase()))
     .join(' ')
     .replace(/\bfellows\b/, 'fellow')
+    .replace(/^now /i, '')
     .trim();
 }
 

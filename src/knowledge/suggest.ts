@@ -1,7 +1,7 @@
 import type { Store } from '../store/index.ts';
 import { editDistance, fold, nameKey } from './names.ts';
 
-const FUZZY_POOL = 4000;
+const FUZZY_POOL = 3000;
 
 /**
  * Actor names for what the user typed: prefix matches on any name word (accent- and
@@ -21,7 +21,8 @@ export function suggestActorNames(store: Store, typed: string, limit = 25): { id
   // Fuzzy: terms sharing the first letter, by edit distance to the typed key.
   const max = folded.length <= 5 ? 1 : 2;
   const scored = new Map<number, number>();
-  for (const { term, actorId } of repo.termsStartingWith(keyed.slice(0, 1), FUZZY_POOL)) {
+  const terms = repo.termsStartingWith(keyed.slice(0, 1), keyed.length - max, keyed.length + 12, FUZZY_POOL);
+  for (const { term, actorId } of terms) {
     if (seen.has(actorId)) continue;
     const d = Math.min(
       editDistance(keyed, term, max),

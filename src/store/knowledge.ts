@@ -77,6 +77,9 @@ const ACTOR_COLS = `id, name, kind, key, surname_key AS surnameKey, words, menti
   last_seen AS lastSeen, role, affiliation`;
 const EVENT_COLS = `id, type, family, date, end_date AS endDate, precision, uncertain, planned, title, summary, place`;
 
+// Bounds the co-occurrence count for very frequent actors, so whois stays fast on a big store.
+const RELATED_WINDOW = 1000;
+
 const toEvent = (r: EventRow): EventRow => ({
   ...r,
   uncertain: Boolean(r.uncertain),
@@ -394,17 +397,19 @@ export class KnowledgeRepo {
       .all(actorId, limit) as string[];
   }
 
-  /** People and organisations that appear in the same articles, most shared articles first. */
+  /** People and organisations in the same articles (the actor's latest 1,000), most shared articles first. */
   related(actorId: number, limit: number): { name: string; count: number }[] {
     return this.db
       .prepare(
-        `SELECT a.name, count(*) AS count FROM actor_mentions m1
-         JOIN actor_mentions m2 ON m2.article_id = m1.article_id AND m2.actor_id != m1.actor_id
+        `WITH recent AS (
+           SELECT article_id FROM actor_mentions WHERE actor_id = @id ORDER BY published DESC LIMIT @window)
+         SELECT a.name, count(*) AS count FROM recent
+         JOIN actor_mentions m2 ON m2.article_id = recent.article_id AND m2.actor_id != @id
          JOIN actors a ON a.id = m2.actor_id
-         WHERE m1.actor_id = ? AND a.kind IN ('person', 'organisation')
-         GROUP BY m2.actor_id ORDER BY count DESC, a.mentions DESC LIMIT ?`,
+         WHERE a.kind IN ('person', 'organisation')
+         GROUP BY m2.actor_id ORDER BY count DESC, a.mentions DESC LIMIT @limit`,
       )
-      .all(actorId, limit) as { name: string; count: number }[];
+      .all({ id: actorId, limit, window: RELATED_WINDOW }) as { name: string; count: number }[];
   }
 
   actorEvents(actorId: number, limit: number): { id: number; date: string; title: string }[] {
@@ -446,10 +451,18 @@ export class KnowledgeRepo {
   }
 
   /** Search terms that start with `letters` (fuzzy candidates share the first letter). */
-  termsStartingWith(letters: string, limit: number): { term: string; actorId: number }[] {
+  termsStartingWith(
+    letters: string,
+    minLength: number,
+    maxLength: number,
+    limit: number,
+  ): { term: string; actorId: number }[] {
     return this.db
-      .prepare('SELECT term, actor_id AS actorId FROM actor_terms WHERE term >= ? AND term < ? LIMIT ?')
-      .all(letters, `${letters}\uffff`, limit) as { term: string; actorId: number }[];
+      .prepare(
+        `SELECT term, actor_id AS actorId FROM actor_terms
+         WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? LIMIT ?`,
+      )
+      .all(letters, `${letters}\uffff`, minLength, maxLength, limit) as { term: string; actorId: number }[];
   }
 
   actorNames(ids: number[]): { id: number; name: string; mentions: number }[] {

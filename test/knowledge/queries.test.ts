@@ -1,22 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indexArticles, suggestActors, timeline, whois } from '../../src/knowledge/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { type FixtureArticle, insertArticles } from './corpus.ts';
-import { tempStore } from './store-fixture.ts';
+import { type InlineArticle, insertArticles } from './corpus.ts';
+import { useTempStores } from './store-fixture.ts';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+const newStore = useTempStores();
 
-function storeWith(articles: Omit<FixtureArticle, 'file' | 'estimated'>[]): { store: Store; ids: number[] } {
-  const t = tempStore();
-  cleanup = t.cleanup;
-  const ids = insertArticles(
-    t.store,
-    articles.map((a, i) => ({ ...a, file: `a${i}.txt`, estimated: false })),
-    '/tmp/knowledge-test',
-  );
-  indexArticles(t.store, ids);
-  return { store: t.store, ids };
+function storeWith(articles: InlineArticle[]): { store: Store; ids: number[] } {
+  const store = newStore();
+  const ids = insertArticles(store, articles, '/tmp/knowledge-test');
+  indexArticles(store, ids);
+  return { store, ids };
 }
 
 const A = {

@@ -1,15 +1,32 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { useTempDirs } from '../support/temp.ts';
 
-/** A real SQLite store in a temporary folder; `cleanup` closes and removes it. */
-export function tempStore(): { store: Store; cleanup: () => void } {
+/** Call at the top of a test file: real SQLite stores in temporary folders, closed and removed after each test. */
+export function useTempStores(): () => Store {
+  const tempDir = useTempDirs('newsdesk-knowledge-');
+  const open: Store[] = [];
+  // Registered after useTempDirs, so it runs before the folders are removed.
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+  return () => {
+    const store = openStore(join(tempDir(), 'store.db'));
+    open.push(store);
+    return store;
+  };
+}
+
+/** A store that lives for a whole suite (beforeAll/afterAll); `dispose` closes and removes it. */
+export function suiteStore(): { store: Store; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-knowledge-'));
   const store = openStore(join(dir, 'store.db'));
   return {
     store,
-    cleanup: () => {
+    dispose: () => {
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -22,7 +22,7 @@ export const ROLE_MODIFIERS = new Set(
   communications peace longtime long-time close key veteran retired outgoing incoming current sitting
   opposition party cabinet government armed forces foreign-policy national-security white house principal
   political spy deputy-head climate development nuclear commerce treasury homeland legal public domestic
-  international regional the and for european eurasian`
+  international regional the and for european eurasian now new`
     .split(/\s+/)
     .filter(Boolean),
 );
