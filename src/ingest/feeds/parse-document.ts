@@ -28,7 +28,7 @@ function parserFor(xml: string): TolerantParser {
   for (const m of xml.slice(0, 4096).matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']+)["']/g)) {
     if (FEED_NAMESPACES.includes(m[2] as string)) prefixes.add(m[1] as string);
   }
-  const cdf = /^<CHANNEL[\s>]/.test(rootTag(xml));
+  const cdf = /^<rss cdf="1">/.test(rootTag(xml));
   if (!prefixes.size && !cdf) return plainParser;
   const rename = (name: string) => {
     const colon = name.indexOf(':');
@@ -50,7 +50,7 @@ const rootTag = (xml: string): string => {
 function wrapCdf(xml: string): string {
   if (!/^<CHANNEL[\s>]/.test(rootTag(xml))) return xml;
   const at = xml.search(/<CHANNEL[\s>]/);
-  return `${xml.slice(0, at)}<rss>${xml.slice(at)}</rss>`;
+  return `${xml.slice(0, at)}<rss cdf="1">${xml.slice(at)}</rss>`;
 }
 
 function formatOf(xml: string): ParsedFeed['format'] {

@@ -49,6 +49,9 @@ beforeAll(async () => {
         .writeHead(200, { 'content-type': 'application/rss+xml' })
         .end(SHORT_ITEMS.replace('LINK', server.url('/story'))),
     '/story': serve(PAGE, { 'content-type': 'text/html; charset=utf-8' }),
+    '/slow': (_req, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rdfFeed), 1_500);
+    },
   }).start();
 });
 afterAll(() => server.stop());
@@ -211,6 +214,17 @@ describe('startFeedPolling', () => {
     );
     const polling = startFeedPolling(store, config);
     await expect(polling.stop()).resolves.toBeUndefined();
+  });
+
+  it('waits for the poll in flight when stopped', async () => {
+    const { store, config } = setup({ FEEDS: server.url('/slow'), FEED_POLL_CRON: '* * * * * *' });
+    const polling = startFeedPolling(store, config);
+    await expect
+      .poll(() => server.hits.get('/slow') ?? 0, { timeout: 20_000, interval: 50 })
+      .toBeGreaterThan(0);
+    await polling.stop();
+    expect(listFeeds(store, config)[0]?.lastSuccess).toEqual(expect.any(String));
+    expect(store.articles.count()).toBe(1);
   });
 
   it('polls on its schedule', async () => {
