@@ -82,7 +82,11 @@ const schema = z
       if (on && !env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}` });
     };
     need(Boolean(env.DISCORD_TOKEN), 'DISCORD_APPLICATION_ID', 'when DISCORD_TOKEN is set');
-    need(Boolean(env.SLACK_BOT_TOKEN), 'SLACK_SIGNING_SECRET', 'when SLACK_BOT_TOKEN is set (HTTP mode)');
+    need(
+      Boolean(env.SLACK_BOT_TOKEN) && !env.SLACK_APP_TOKEN,
+      'SLACK_SIGNING_SECRET',
+      'when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (HTTP mode)',
+    );
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({
         code: 'custom',

@@ -9,7 +9,7 @@ import { type ConsoleSession, startConsole } from './index.ts';
 import { renderConsole } from './render.ts';
 
 const SETUP_HINT = `To connect to chat, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Discord) or
-SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (Slack); see README "Setting up Discord and Slack".`;
+SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for Slack; see README "Setting up Discord and Slack".`;
 
 /**
  * What `npm start` does with no chat platform configured: ingest the corpus (and feeds), print the

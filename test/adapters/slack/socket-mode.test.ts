@@ -15,7 +15,6 @@ beforeAll(async () => {
   store = openStore(':memory:');
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: 'unused-in-socket-mode',
     SLACK_APP_TOKEN: 'xapp-test',
     SLACK_API_URL: api.apiUrl,
   });
