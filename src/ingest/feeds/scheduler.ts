@@ -10,27 +10,29 @@ export interface FeedPolling {
   stop(): Promise<void>;
 }
 
-/** Polls the feeds on FEED_POLL_CRON; a poll still running when the next is due is not doubled. */
+/**
+ * Polls the due feeds once at start, then on FEED_POLL_CRON; a poll still running when the next is
+ * due is not doubled.
+ */
 export function startFeedPolling(store: Store, config: Config): FeedPolling {
   if (!cron.validate(config.FEED_POLL_CRON)) {
     throw new Error(`FEED_POLL_CRON: not a valid cron expression: ${config.FEED_POLL_CRON}`);
   }
   const controller = new AbortController();
   let running: Promise<void> | undefined;
-  const task = cron.schedule(
-    config.FEED_POLL_CRON,
-    () => {
-      if (running || controller.signal.aborted) return;
-      running = pollFeeds(store, config, { nextRun: task.getNextRun(), signal: controller.signal })
-        .then(() => undefined)
-        .catch((err) => log.error({ error: errorMessage(err) }, 'feed polling failed'))
-        .finally(() => {
-          running = undefined;
-        });
-      return running;
-    },
-    { name: 'feed-poll', noOverlap: true },
-  );
+  const tick = () => {
+    if (running || controller.signal.aborted) return running;
+    running = pollFeeds(store, config, { nextRun: task.getNextRun(), signal: controller.signal })
+      .then(() => undefined)
+      .catch((err) => log.error({ error: errorMessage(err) }, 'feed polling failed'))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const task = cron.schedule(config.FEED_POLL_CRON, tick, { name: 'feed-poll', noOverlap: true });
+  // A bot that just started should not wait up to a whole cron period for its first news.
+  void tick();
   return {
     async stop() {
       controller.abort();

@@ -227,11 +227,15 @@ describe('startFeedPolling', () => {
     expect(store.articles.count()).toBe(1);
   });
 
-  it('polls on its schedule', async () => {
+  it('polls once at start, then on its schedule', async () => {
     const { store, config } = setup({ FEEDS: server.url('/rdf'), FEED_POLL_CRON: '* * * * * *' });
+    const before = server.hits.get('/rdf') ?? 0;
     const polling = startFeedPolling(store, config);
     try {
       await expect.poll(() => store.articles.count(), { timeout: 20_000, interval: 200 }).toBe(1);
+      await expect
+        .poll(() => server.hits.get('/rdf') ?? 0, { timeout: 20_000, interval: 200 })
+        .toBeGreaterThan(before + 1);
     } finally {
       await polling.stop();
     }
