@@ -1,7 +1,6 @@
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { digestReply } from '../src/core/summary-reply.ts';
-import { composeDigest } from '../src/summarize/index.ts';
+import { runDigest } from '../src/digest/run.ts';
 
 export default defineCommand({
   name: 'digest',
@@ -17,7 +16,12 @@ export default defineCommand({
     if (post && !ctx.user.isAdmin) {
       throw new UserError('Only server admins can post the digest; run /digest without post to preview it.');
     }
-    const digest = await composeDigest(ctx.store, ctx.config, { now: ctx.now() });
-    return digestReply(digest, { ephemeral: !post });
+    // A posted digest is recorded, so that the daily one does not repeat its items.
+    const { reply } = await runDigest(ctx.store, ctx.config, {
+      now: ctx.now(),
+      ephemeral: !post,
+      record: post,
+    });
+    return reply;
   },
 });

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { commands } from '../../commands/index.ts';
+import { registerCommands } from '../adapters/discord/index.ts';
 import { slackManifest } from '../adapters/slack/manifest.ts';
-import type { CliContext } from './context.ts';
+import { type CliContext, printJson } from './context.ts';
 
 function registerSlackManifest(program: Command): void {
   program
@@ -25,6 +26,27 @@ function registerSlackManifest(program: Command): void {
     });
 }
 
-export function registerBotCommands(program: Command, _ctx: CliContext): void {
+function registerDiscordRegister(program: Command, ctx: CliContext): void {
+  program
+    .command('register')
+    .description(
+      'Deploy the slash commands to Discord: to DISCORD_GUILD_ID when set (instant), else globally',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const result = await registerCommands(ctx.config, commands);
+      if (opts.json) return printJson(result);
+      const where = result.guildId
+        ? `guild ${result.guildId}`
+        : 'all servers (global; may take up to an hour)';
+      process.stdout.write(
+        `Registered ${result.commands.length} commands in ${where}: /${result.commands.join(', /')}\n`,
+      );
+    });
+}
+
+// Each part of this file belongs to one bot platform: `register` (Discord), `slack-manifest` (Slack).
+export function registerBotCommands(program: Command, ctx: CliContext): void {
   registerSlackManifest(program);
+  registerDiscordRegister(program, ctx);
 }

@@ -1,3 +1,4 @@
+import { log } from '../log.ts';
 import type { ArticleRow } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { resolveNamedActor, resolveSurname } from './actors.ts';
@@ -26,14 +27,20 @@ export function indexArticlesInStore(store: Store, articleIds: number[]): void {
     const articles = store.articles
       .getMany(articleIds)
       .filter((a) => a.status === 'active' && a.duplicateOf == null);
-    const done: Analysed[] = articles.map((article) => {
-      const analysis = analyseArticle({
-        text: article.text,
-        published: dayOf(article),
-        publishedEstimated: article.publishedEstimated || !article.published,
-      });
-      return { article, analysis, ids: analysis.actors.map(() => null) };
-    });
+    const done: Analysed[] = [];
+    for (const article of articles) {
+      // One article the extractor cannot read must not cost the batch its other articles.
+      try {
+        const analysis = analyseArticle({
+          text: article.text,
+          published: dayOf(article),
+          publishedEstimated: article.publishedEstimated || !article.published,
+        });
+        done.push({ article, analysis, ids: analysis.actors.map(() => null) });
+      } catch (err) {
+        log.warn({ err, articleId: article.id }, 'knowledge extraction failed for one article');
+      }
+    }
     // Full names first, across the whole batch, so bare surnames in any article can find them.
     for (const d of done) {
       d.analysis.actors.forEach((a, i) => {

@@ -18,15 +18,16 @@ export function lookupActors(store: Store, name: string): ActorRow[] {
 
 function describe(store: Store, a: ActorRow): WhoisActor {
   const repo = store.knowledge;
-  const roles = repo.roles(a.id);
-  const articles = repo.articleSources([...new Set(roles.map((r) => r.articleId))]);
-  const history = new Map<string, WhoisActor['roles'][number]>();
-  for (const r of roles) {
-    const entry = history.get(r.roleKey) ?? { role: r.role, date: r.date, sources: [] };
-    const src = articles.get(r.articleId);
-    if (src && !entry.sources.some((s) => s.articleId === src.articleId)) entry.sources.push(toSource(src));
-    history.set(r.roleKey, entry);
-  }
+  const history = repo.roleHistory(a.id, 5);
+  const articles = repo.articleSources([...new Set(history.flatMap((r) => r.articleIds))]);
+  const roles = history.map((r) => ({
+    role: r.role,
+    date: r.date,
+    sources: r.articleIds.flatMap((id) => {
+      const src = articles.get(id);
+      return src ? [toSource(src)] : [];
+    }),
+  }));
   const profile = [...new Set(repo.profileSentences(a.id, 3))].join(' ');
   return {
     id: a.id,
@@ -34,7 +35,7 @@ function describe(store: Store, a: ActorRow): WhoisActor {
     kind: a.kind,
     aliases: repo.aliases(a.id).filter((x) => x !== a.name),
     role: a.role,
-    roles: [...history.values()],
+    roles,
     affiliation: a.affiliation,
     profile: profile.length > 700 ? `${profile.slice(0, 697).replace(/\s+\S*$/, '')}…` : profile,
     firstSeen: a.firstSeen,

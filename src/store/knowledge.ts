@@ -78,7 +78,17 @@ const ACTOR_COLS = `id, name, kind, key, surname_key AS surnameKey, words, menti
 const EVENT_COLS = `id, type, family, date, end_date AS endDate, precision, uncertain, planned, title, summary, place`;
 
 // Bounds the co-occurrence count for very frequent actors, so whois stays fast on a big store.
-const RELATED_WINDOW = 1000;
+const RELATED_WINDOW = 300;
+/** Above this many mentions an actor's events are found by walking the date index. */
+const FREQUENT_ACTOR = 500;
+/** The widest event (year precision): bounds date-range scans. */
+const MAX_EVENT_SPAN_DAYS = 366;
+
+function shiftDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
 
 const toEvent = (r: EventRow): EventRow => ({
   ...r,
@@ -397,7 +407,7 @@ export class KnowledgeRepo {
       .all(actorId, limit) as string[];
   }
 
-  /** People and organisations in the same articles (the actor's latest 1,000), most shared articles first. */
+  /** People and organisations in the same articles (the actor's latest 300), most shared articles first. */
   related(actorId: number, limit: number): { name: string; count: number }[] {
     return this.db
       .prepare(
@@ -415,10 +425,55 @@ export class KnowledgeRepo {
   actorEvents(actorId: number, limit: number): { id: number; date: string; title: string }[] {
     return this.db
       .prepare(
-        `SELECT e.id, e.date, e.title FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)
-         ORDER BY e.date DESC LIMIT ?`,
+        `SELECT e.id, e.date, e.title FROM events e WHERE ${this.actorFilter(actorId)} ORDER BY e.date DESC LIMIT @limit`,
       )
-      .all(actorId, limit) as { id: number; date: string; title: string }[];
+      .all({ actor: actorId, limit }) as { id: number; date: string; title: string }[];
+  }
+
+  /**
+   * "Events with this actor" for a query ordered by date: a frequent actor is found by walking the
+   * date index and probing (the first matches come soon); a rare one by its own few events.
+   */
+  private actorFilter(actorId: number): string {
+    const mentions =
+      (this.db.prepare('SELECT mentions FROM actors WHERE id = ?').pluck().get(actorId) as number) ?? 0;
+    return mentions > FREQUENT_ACTOR
+      ? 'EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id = @actor)'
+      : 'e.id IN (SELECT event_id FROM event_actors WHERE actor_id = @actor)';
+  }
+
+  /** Role history grouped by role: first date, latest wording, the latest few sources. */
+  roleHistory(
+    actorId: number,
+    sourcesPerRole: number,
+  ): { role: string; date: string | null; articleIds: number[] }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT role_key AS roleKey, role, date, article_id AS articleId, first, n FROM (
+           SELECT role_key, role, date, article_id,
+             min(coalesce(date, '9999')) OVER (PARTITION BY role_key) AS first,
+             row_number() OVER (PARTITION BY role_key ORDER BY date DESC, id DESC) AS n
+           FROM actor_roles WHERE actor_id = ?)
+         WHERE n <= ? ORDER BY first, roleKey, n`,
+      )
+      .all(actorId, sourcesPerRole) as {
+      roleKey: string;
+      role: string;
+      date: string | null;
+      articleId: number;
+      first: string;
+    }[];
+    const out = new Map<string, { role: string; date: string | null; articleIds: number[] }>();
+    for (const r of rows) {
+      const entry = out.get(r.roleKey) ?? {
+        role: r.role,
+        date: r.first === '9999' ? null : r.first,
+        articleIds: [],
+      };
+      if (!entry.articleIds.includes(r.articleId)) entry.articleIds.push(r.articleId);
+      out.set(r.roleKey, entry);
+    }
+    return [...out.values()];
   }
 
   actorSources(actorId: number, limit: number): SourceRow[] {
@@ -475,12 +530,14 @@ export class KnowledgeRepo {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
     if (f.actorId !== undefined) {
-      where.push('e.id IN (SELECT event_id FROM event_actors WHERE actor_id = @actor)');
+      where.push(this.actorFilter(f.actorId));
       params.actor = f.actorId;
     }
     if (f.from) {
-      where.push('e.until >= @from');
+      // `date >= from - longest span` lets the date index start near `from` instead of at the oldest event.
+      where.push('e.until >= @from AND e.date >= @fromLow');
       params.from = f.from;
+      params.fromLow = shiftDays(f.from, -MAX_EVENT_SPAN_DAYS);
     }
     if (f.to) {
       where.push('e.date <= @to');

@@ -152,7 +152,7 @@ export function analyse(
   rows: ArticleRow[],
   topic: string,
   extraTopicTerms: string[] = [],
-  focus: string[] = [],
+  options: { focus?: string[]; focusAny?: boolean } = {},
 ): Analysis {
   const prepared = rows.map((row) => {
     const raw = rawSentences(row);
@@ -164,6 +164,9 @@ export function analyse(
     extraTopicTerms,
   );
   const idf = idfTable(prepared.map((p) => p.bag));
+  // A short topic ("security guarantees") needs all its words in a sentence, a long one half of them.
+  const focus = options.focus ?? [];
+  const focusNeeded = options.focusAny ? 1 : focus.length <= 2 ? focus.length : Math.ceil(focus.length / 2);
   const articles: AnalysedArticle[] = [];
   const leftOut: LeftOut[] = [];
   for (const { row, raw, bag } of prepared) {
@@ -182,7 +185,7 @@ export function analyse(
       if (rejectSentence(text)) return;
       const bagS = bags[index]!;
       if (raw.length >= 6 && isolated(bagS, usage)) return;
-      if (focus.length > 0 && !focus.some((f) => bagS.includes(f))) return;
+      if (focus.length > 0 && focus.filter((f) => bagS.includes(f)).length < focusNeeded) return;
       const v = tfidf(bagS, idf);
       const rel = model.score(bagS);
       // A sentence with little topic vocabulary stays only if it is about what its article is about.

@@ -2,6 +2,8 @@ import type { Store } from '../store/index.ts';
 import type { DigestResult } from './types.ts';
 
 export { composeDigest } from './digest.ts';
+export { type ActorProfile, actorProfile } from './profile.ts';
+export { loadPrompts } from './prompts.ts';
 export { neutraliseMentions, sanitizeOutput, stripInvisible } from './sanitize.ts';
 export { summarize } from './summary.ts';
 export type * from './types.ts';

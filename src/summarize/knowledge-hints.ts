@@ -37,3 +37,9 @@ export function watchList(store: Store, until: string, limit = 5): { date: strin
     title: sanitizeOutput(e.title),
   }));
 }
+
+/** Articles behind timeline events that match a topic (by actor, title or summary): a summary boost. */
+export function eventArticles(store: Store, topic: string): Set<number> {
+  const events = safeTimeline(store, { query: topic, limit: 100 });
+  return new Set(events.flatMap((e) => e.sources.map((s) => s.articleId)));
+}

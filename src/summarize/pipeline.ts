@@ -21,6 +21,8 @@ export interface PrepareOptions {
   maxItems: number;
   /** Stemmed words at least one of which every selected sentence must contain (on-demand topics). */
   focus?: string[];
+  /** Accept sentences with any focus word (else short topics need all of them). */
+  focusAny?: boolean;
   /** Skip what earlier posted digests already reported. */
   novelty: boolean;
 }
@@ -42,7 +44,10 @@ export function prepare(store: Store, rows: ArticleRow[], options: PrepareOption
     } else originals.push(row);
   }
   const hints = knowledgeHints(store, options.since, options.until);
-  const analysis = analyse(originals, options.topic, hints.terms, options.focus);
+  const analysis = analyse(originals, options.topic, hints.terms, {
+    focus: options.focus,
+    focusAny: options.focusAny,
+  });
   leftOut.push(...analysis.leftOut);
   const reported = options.novelty ? store.summaries.reportedItems() : [];
   const reportedIds = new Set(reported.flatMap((r) => r.articleIds));

@@ -20,7 +20,7 @@ const SAME_FACT = 0.35;
 const ALREADY_REPORTED = 0.6;
 const LAMBDA = 0.7;
 
-interface Candidate {
+export interface Candidate {
   s: Sentence;
   story: Story;
   article: AnalysedArticle;
@@ -99,12 +99,12 @@ const WEIGHTS = {
 };
 const STORY_WEIGHT = 0.15;
 
-function candidatesOf(stories: Story[], reported: string[][]): Candidate[] {
+export function candidatesOf(stories: Story[], reported: string[][]): Candidate[] {
   const maxStory = Math.max(...stories.map((s) => s.score), 1e-9);
   const all = stories.flatMap((s) => s.articles);
-  // Corroboration across the whole period is quadratic in sentences: above a few hundred articles
+  // Corroboration across the whole period is quadratic in sentences: above 60 articles
   // the story's own articles stand in for "the other sources".
-  const wide = all.length <= 200;
+  const wide = all.length <= 60;
   const shares = termShares(all);
   const minShare = Math.min(0.5, 1.5 / all.length);
   const entities = entityShares(all);
@@ -137,7 +137,7 @@ function candidatesOf(stories: Story[], reported: string[][]): Candidate[] {
 }
 
 /** Wording overlap, or the share of specific names and figures two sentences have in common. */
-function sameFact(a: Sentence, b: Sentence): number {
+export function sameFact(a: Sentence, b: Sentence): number {
   const common = a.entities.filter((e) => b.entities.includes(e)).length;
   const named = common >= 2 ? common / Math.min(a.entities.length, b.entities.length) : 0;
   return Math.max(cosine(a.vector, b.vector), named);

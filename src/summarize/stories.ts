@@ -1,5 +1,5 @@
 import type { AnalysedArticle } from './corpus.ts';
-import { cosine, overlap } from './vectors.ts';
+import { cosine, overlap, type Vector } from './vectors.ts';
 
 export interface Story {
   id: number;
@@ -10,53 +10,54 @@ export interface Story {
 }
 
 /** Lexical similarity above which two articles tell the same story. */
-const SAME_STORY = 0.25;
+const SAME_STORY = 0.35;
 
 /**
- * Groups articles into stories: near-duplicate links, links from the knowledge layer (shared events),
- * and lexical similarity. Single-link union-find, fine for a day's worth of news.
+ * Groups articles into stories: near-duplicate links and links from the knowledge layer (shared
+ * events) join articles outright; otherwise each article (oldest first) joins the story whose
+ * centroid it is most similar to, or starts a new one. Comparing with centroids rather than single
+ * articles keeps a day of loosely related news from chaining into one giant story.
  */
 export function clusterStories(
   articles: AnalysedArticle[],
   links: [number, number][] = [],
 ): AnalysedArticle[][] {
-  const parent = articles.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
+  const linked = new Map<number, number>();
+  for (const [a, b] of links) linked.set(Math.max(a, b), Math.min(a, b));
+  const clusters: { members: AnalysedArticle[]; centroid: Vector; norm: number }[] = [];
+  const home = new Map<number, number>();
+  const ordered = [...articles].sort((x, y) =>
+    x.date < y.date ? -1 : x.date > y.date ? 1 : x.row.id - y.row.id,
+  );
+  for (const article of ordered) {
+    let target = home.get(linked.get(article.row.id) ?? article.row.duplicateOf ?? -1);
+    if (target === undefined) {
+      let best = SAME_STORY;
+      clusters.forEach((c, i) => {
+        const sim = cosine(article.vector, c.centroid) / c.norm;
+        if (sim >= best) {
+          best = sim;
+          target = i;
+        }
+      });
     }
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
-  const index = new Map(articles.map((a, i) => [a.row.id, i]));
-  for (const [a, b] of links) {
-    const ia = index.get(a);
-    const ib = index.get(b);
-    if (ia !== undefined && ib !== undefined) union(ia, ib);
+    if (target === undefined) {
+      target = clusters.length;
+      clusters.push({ members: [], centroid: new Map(), norm: 1 });
+    }
+    const cluster = clusters[target]!;
+    cluster.members.push(article);
+    for (const [t, w] of article.vector) cluster.centroid.set(t, (cluster.centroid.get(t) ?? 0) + w);
+    cluster.norm = Math.sqrt(norm2(cluster.centroid));
+    home.set(article.row.id, target);
   }
-  // Compare each article with its most similar candidates only; an inverted index on the top terms
-  // keeps a day with hundreds of articles far from quadratic in practice.
-  const byTerm = new Map<string, number[]>();
-  articles.forEach((a, i) => {
-    const top = [...a.vector].sort((x, y) => y[1] - x[1]).slice(0, 8);
-    for (const [t] of top) {
-      const list = byTerm.get(t) ?? [];
-      for (const j of list)
-        if (find(i) !== find(j) && cosine(a.vector, articles[j]!.vector) >= SAME_STORY) union(i, j);
-      list.push(i);
-      byTerm.set(t, list);
-    }
-  });
-  const groups = new Map<number, AnalysedArticle[]>();
-  articles.forEach((a, i) => {
-    const g = groups.get(find(i)) ?? [];
-    g.push(a);
-    groups.set(find(i), g);
-  });
-  return [...groups.values()];
+  return clusters.map((c) => c.members);
+}
+
+function norm2(v: Vector): number {
+  let n = 0;
+  for (const w of v.values()) n += w * w;
+  return n || 1;
 }
 
 function sourcesOf(articles: AnalysedArticle[]): number {

@@ -1,6 +1,7 @@
 import { type Config, llmConfigured } from '../config.ts';
 import type { ArticleRow, Store } from '../store/index.ts';
 import { EXTRACTIVE_NOTE } from './digest.ts';
+import { eventArticles } from './knowledge-hints.ts';
 import { summarizeWithLlm } from './llm-compose.ts';
 import { type Prepared, prepare } from './pipeline.ts';
 import { sanitizeOutput } from './sanitize.ts';
@@ -19,7 +20,8 @@ export interface SummaryOptions {
 }
 
 /**
- * The articles for a summary: BM25 matches for the topic (or everything recent), boosted by recency.
+ * The articles for a summary: BM25 matches for the topic (or everything recent), boosted by recency
+ * and by the knowledge layer (articles behind timeline events whose actors or titles match the topic).
  * "Recent" counts back from the newest publication date, so a store whose feeds went quiet still answers.
  */
 function retrieve(store: Store, topic: string | undefined, days: number, now: Date): ArticleRow[] {
@@ -28,7 +30,10 @@ function retrieve(store: Store, topic: string | undefined, days: number, now: Da
   const since = new Date(end - days * 86_400_000).toISOString();
   const inWindow = (r: ArticleRow) => r.published === null || r.published >= since;
   if (!topic) return store.articles.list({ since, limit: MAX_ARTICLES * 5 });
+  const fromEvents = eventArticles(store, topic);
   const hits = store.articles.search(topic, { limit: MAX_ARTICLES * 5 });
+  const worstScore = Math.max(0, ...hits.map((h) => h.score));
+  for (const id of fromEvents) if (!hits.some((h) => h.id === id)) hits.push({ id, score: worstScore });
   const rows = new Map(store.articles.getMany(hits.map((h) => h.id)).map((r) => [r.id, r]));
   const worst = Math.max(1e-9, ...hits.map((h) => -h.score));
   return hits
@@ -38,7 +43,8 @@ function retrieve(store: Store, topic: string | undefined, days: number, now: Da
     )
     .map((x) => {
       const age = (end - Date.parse(x.row.published ?? x.row.ingestedAt)) / 86_400_000;
-      return { ...x, score: x.score + 0.3 * Math.exp(-Math.max(0, age) / Math.max(1, days / 2)) };
+      const recency = 0.3 * Math.exp(-Math.max(0, age) / Math.max(1, days / 2));
+      return { ...x, score: x.score + recency + (fromEvents.has(x.row.id) ? 0.3 : 0) };
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_ARTICLES)
@@ -82,14 +88,17 @@ export async function summarize(
       : `No articles in the last ${days} days of the store.`;
     return { mode: 'extractive', note, topic: shownTopic, days, items: [], promptVersion: null, leftOut: [] };
   }
-  const prepared = prepare(store, rows, {
+  const scope = {
     topic: topic ? `${topic}; ${config.DIGEST_TOPIC}` : config.DIGEST_TOPIC,
     since: new Date(0).toISOString(),
     until: now.toISOString(),
     maxItems: MAX_ITEMS,
     focus: topic ? [...new Set(terms(topic))] : undefined,
     novelty: false,
-  });
+  };
+  let prepared = prepare(store, rows, scope);
+  // Too strict for this store: accept sentences with any word of the topic.
+  if (topic && prepared.items.length < 3) prepared = prepare(store, rows, { ...scope, focusAny: true });
   if (prepared.items.length === 0) {
     const note = topic
       ? `Articles mention "${shownTopic}", but none of their sentences is on topic enough to summarise.`

@@ -10,7 +10,7 @@ function report(label: string, s: Scores): void {
       `knowledge quality — ${label}:`,
       `  people found ${percent(s.peopleFound)}, role right ${percent(s.roleRight)} (current role ${percent(s.currentRoleRight)}), person precision ${percent(s.personPrecision)}`,
       `  organisations found ${percent(s.organisationsFound)}, furniture actors ${s.furnitureActors.length}`,
-      `  events found ${percent(s.eventsFound)}, right day/range ${percent(s.eventsRightDate)}, one entry ${percent(s.eventsOneEntry)}, all sources ${percent(s.eventsAllSources)}`,
+      `  events found ${percent(s.eventsFound)}, right day/range ${percent(s.eventsRightDate)}, one entry ${percent(s.eventsOneEntry)}, all sources ${percent(s.eventsAllSources)}, entries that are gold events ${percent(s.eventPrecision)}`,
       ...s.misses.map((m) => `  miss: ${m}`),
     ].join('\n'),
   );

@@ -44,6 +44,8 @@ export interface Scores {
   eventsRightDate: number;
   eventsOneEntry: number;
   eventsAllSources: number;
+  /** Timeline entries that are one of the gold events (the rest are real but minor, or noise). */
+  eventPrecision: number;
   misses: string[];
 }
 
@@ -85,6 +87,7 @@ export function score(store: Store, gold: Gold): Scores {
   let evDate = 0;
   let evOne = 0;
   let evSources = 0;
+  const matched = new Set<number>();
   for (const g of gold.events) {
     const day = g.date ?? g.range![0];
     const [wFrom, wTo] = g.window ?? [shift(day, -10), shift(g.date ?? g.range![1], 10)];
@@ -101,6 +104,7 @@ export function score(store: Store, gold: Gold): Scores {
       continue;
     }
     evFound++;
+    for (const e of matches) matched.add(e.id);
     if (matches.length === 1) evOne++;
     else
       misses.push(
@@ -127,6 +131,7 @@ export function score(store: Store, gold: Gold): Scores {
     eventsRightDate: ratio(evDate, gold.events.length),
     eventsOneEntry: ratio(evOne, evFound),
     eventsAllSources: ratio(evSources, evFound),
+    eventPrecision: ratio(matched.size, events.length),
     misses,
   };
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestResult, SummaryResult } from '../../src/summarize/types.ts';
-import { cleanupTemps, hasCorpus, insertCorpus, tempStore } from './helpers.ts';
+import { cleanupTemps, hasCorpus, ingestCorpus, tempStore } from './helpers.ts';
 
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, '../../bin/newsdesk.js');
@@ -14,7 +14,7 @@ afterEach(cleanupTemps);
 describe.skipIf(!hasCorpus)('newsdesk digest / summary', () => {
   it('prints a sourced extractive digest as JSON and records nothing', async () => {
     const store = tempStore();
-    insertCorpus(store);
+    await ingestCorpus(store);
     store.close();
     const { stdout } = await run('node', [BIN, 'digest', '--json', '--db', store.path], { env: ENV });
     const digest = JSON.parse(stdout) as DigestResult;
@@ -29,7 +29,7 @@ describe.skipIf(!hasCorpus)('newsdesk digest / summary', () => {
 
   it('prints a human summary with mode, period and sources', async () => {
     const store = tempStore();
-    insertCorpus(store);
+    await ingestCorpus(store);
     store.close();
     const { stdout } = await run('node', [BIN, 'summary', 'security guarantees', '--db', store.path], {
       env: ENV,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { runIngest } from '../../src/ingest/index.ts';
 import { type ArticleInput, openStore, type Store } from '../../src/store/index.ts';
 
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../../shared/corpus');
@@ -74,4 +75,10 @@ export function insertCorpus(store: Store): number[] {
         }),
       );
     });
+}
+
+/** The shared corpus through the real ingester (cleaning, dates, de-duplication, knowledge). */
+export async function ingestCorpus(store: Store): Promise<number[]> {
+  const report = await runIngest(store, { corpusDirs: [CORPUS_DIR], feeds: false, config: testConfig() });
+  return report.articles.map((a) => a.id);
 }

@@ -1,0 +1,40 @@
+import type { Client } from 'discord.js';
+import type { Reply } from '../../core/reply.ts';
+import type { DeliveryTarget } from '../../digest/target.ts';
+import { renderReply } from './render.ts';
+
+// Discord keeps a nonce only for a few minutes; after a longer outage the footer reference is what
+// finds a message again, so it is checked in this much recent history.
+const HISTORY = 50;
+
+async function sendableChannel(client: Client, channelId: string) {
+  const channel = await client.channels.fetch(channelId);
+  if (!channel?.isSendable())
+    throw new Error(`discord channel ${channelId} is not a channel the bot can post in`);
+  return channel;
+}
+
+/** The daily digest's Discord destination: posts with a nonce and finds its own earlier post. */
+export function discordDigestTarget(client: Client, channelId: string): DeliveryTarget {
+  return {
+    platform: 'discord',
+    destination: channelId,
+    async send(message: Reply, nonce: string) {
+      const channel = await sendableChannel(client, channelId);
+      const [first, ...rest] = renderReply(message, { ref: nonce });
+      if (!first) throw new Error('the digest rendered to nothing');
+      const posted = await channel.send({ ...first, nonce, enforceNonce: true });
+      for (const part of rest) await channel.send(part);
+      return { messageId: posted.id };
+    },
+    async findPosted(nonce: string) {
+      const channel = await sendableChannel(client, channelId);
+      const recent = await channel.messages.fetch({ limit: HISTORY });
+      const mine = recent.find(
+        (m) =>
+          m.author.id === client.user?.id && m.embeds.some((e) => e.footer?.text.includes(`ref:${nonce}`)),
+      );
+      return mine?.id ?? null;
+    },
+  };
+}
