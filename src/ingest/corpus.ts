@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors.ts';
+import { indexArticles } from '../knowledge/index.ts';
 import type { FileArticle } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { hashText } from './hash.ts';
@@ -133,10 +134,12 @@ export async function ingestCorpus(
   } finally {
     await pool?.close();
   }
-  store.transaction(() => {
-    for (const root of roots)
-      report.removed += store.articles.markMissingFilesRemoved(root + sep, seen).length;
-  });
+  const gone = store.transaction(() =>
+    roots.flatMap((root) => store.articles.markMissingFilesRemoved(root + sep, seen)),
+  );
+  report.removed += gone.length;
+  // A removed article must stop feeding whois and timeline too: re-indexing clears what it contributed.
+  if (gone.length && options.index !== false) indexArticles(store, gone);
 }
 
 type FileRead = { skipped: true } | { error: string } | { unchanged: FileArticle[] } | { raws: RawArticle[] };

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import { runIngest } from '../../src/ingest/index.ts';
 import { saveArticles } from '../../src/ingest/save.ts';
 import type { RawArticle } from '../../src/ingest/types.ts';
+import { whois } from '../../src/knowledge/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { useTempDirs } from '../support/temp.ts';
 
@@ -116,7 +117,7 @@ describe('incremental corpus ingest', () => {
     writeFileSync(join(corpus, 'a.txt'), text);
     writeFileSync(
       join(corpus, 'b.md'),
-      `---\ntitle: Second\ndate: 2024-03-08\n---\n${paragraphs.slice(2).reverse().join('\n\n')} A second, separate report on the same decision from the regional bureau.`,
+      `---\ntitle: Second\ndate: 2024-03-08\n---\n${paragraphs.slice(2).reverse().join('\n\n')} A second, separate report on the same decision from the regional bureau. Finance Minister Tomasz Wielgosz said on Friday that he had met the governor.`,
     );
     let store = openStore(db);
     const first = await runIngest(store, { corpusDirs: [corpus], feeds: false, config });
@@ -129,11 +130,14 @@ describe('incremental corpus ingest', () => {
     expect(again.articles.map((a) => a.id).sort()).toEqual(first.articles.map((a) => a.id).sort());
 
     writeFileSync(join(corpus, 'a.txt'), `${text}\n\nThe currency strengthened after the decision.`);
+    expect(whois(store, 'Wielgosz').actor?.name).toBe('Tomasz Wielgosz');
     rmSync(join(corpus, 'b.md'));
     const changed = await runIngest(store, { corpusDirs: [corpus], feeds: false, config });
     expect(changed).toMatchObject({ new: 0, updated: 1, unchanged: 0, removed: 1 });
     expect(store.articles.count()).toBe(1);
     expect(store.articles.list()[0]?.text).toContain('currency strengthened');
+    // Knowledge forgets what only the removed file said.
+    expect(whois(store, 'Wielgosz').actor).toBeNull();
     store.close();
   });
 });
