@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/core/command.ts';
 import { actorReply, notFoundReply } from '../src/core/whois-reply.ts';
 import { whois } from '../src/knowledge/index.ts';
+import { actorProfile } from '../src/summarize/index.ts';
 import { actorChoices } from './actor-choices.ts';
 
 export default defineCommand({
@@ -19,6 +20,9 @@ export default defineCommand({
   async run(ctx, args) {
     const result = whois(ctx.store, String(args.actor));
     if (!result.actor) return notFoundReply(result);
-    return actorReply(result.actor);
+    // The LLM profile, when one is configured and answers; the extractive profile otherwise.
+    const llm = await actorProfile(ctx.store, ctx.config, result.actor);
+    if (!llm) return actorReply(result.actor);
+    return actorReply(result.actor, { profile: llm.text, mode: `llm: ${ctx.config.LLM_MODEL}` });
   },
 });
