@@ -2,7 +2,7 @@ import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import { indexArticles } from '../knowledge/index.ts';
-import type { FileArticle } from '../store/articles.ts';
+import type { FileArticle, FileStat } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { hashText } from './hash.ts';
 import { type IngestReport, mergeReports } from './index.ts';
@@ -76,6 +76,8 @@ export async function ingestCorpus(
     if (list) list.push(a);
     else known.set(a.path, [a]);
   }
+  const lastStats = store.articles.fileStats();
+  const newStats: FileStat[] = [];
   const nearDuplicates = nearDuplicateIndexOf(store);
   const seen = new Set<string>();
   const pool = files.length >= POOL_MIN_FILES ? new PreparePool() : undefined;
@@ -114,7 +116,8 @@ export async function ingestCorpus(
 
   try {
     for (const [i, path] of files.entries()) {
-      const read = readCorpusFile(path, options.maxFileBytes, known.get(path));
+      const read = readCorpusFile(path, options.maxFileBytes, known.get(path), lastStats.get(path));
+      if ('stat' in read && read.stat) newStats.push(read.stat);
       if ('skipped' in read) report.skipped++;
       else if ('error' in read) report.failed.push({ path, error: read.error });
       else if ('unchanged' in read) {
@@ -134,31 +137,47 @@ export async function ingestCorpus(
   } finally {
     await pool?.close();
   }
-  const gone = store.transaction(() =>
-    roots.flatMap((root) => store.articles.markMissingFilesRemoved(root + sep, seen)),
-  );
+  const gone = store.transaction(() => {
+    store.articles.recordFileStats(newStats);
+    return roots.flatMap((root) => store.articles.markMissingFilesRemoved(root + sep, seen));
+  });
   report.removed += gone.length;
   // A removed article must stop feeding whois and timeline too: re-indexing clears what it contributed.
   if (gone.length && options.index !== false) indexArticles(store, gone);
 }
 
-type FileRead = { skipped: true } | { error: string } | { unchanged: FileArticle[] } | { raws: RawArticle[] };
+type FileRead =
+  | { skipped: true }
+  | { error: string }
+  | { unchanged: FileArticle[]; stat?: FileStat }
+  | { raws: RawArticle[]; stat: FileStat };
 
-function readCorpusFile(path: string, maxBytes: number, stored: FileArticle[] | undefined): FileRead {
+const allStoredAs = (stored: FileArticle[] | undefined, fileHash: string) =>
+  Boolean(stored?.length && stored.every((a) => a.fileHash === fileHash && a.status === 'active'));
+
+function readCorpusFile(
+  path: string,
+  maxBytes: number,
+  stored: FileArticle[] | undefined,
+  last: FileStat | undefined,
+): FileRead {
   if (!readerFor(path)) return { skipped: true };
   try {
-    const size = statSync(path).size;
+    const { size, mtimeMs } = statSync(path);
     if (size === 0) return { error: 'empty file' };
     if (size > maxBytes) return { error: `file too large (${size} bytes; MAX_FILE_BYTES is ${maxBytes})` };
+    // Same size and modification time as when it was last read, and stored from that read: skip the read.
+    if (last && last.size === size && last.mtimeMs === mtimeMs && allStoredAs(stored, last.fileHash)) {
+      return { unchanged: stored! };
+    }
     const buf = readFileSync(path);
     const fileHash = hashText(buf);
-    if (stored?.length && stored.every((a) => a.fileHash === fileHash && a.status === 'active')) {
-      return { unchanged: stored };
-    }
+    const stat = { path, size, mtimeMs, fileHash };
+    if (allStoredAs(stored, fileHash)) return { unchanged: stored!, stat };
     const decoded = decodeText(buf);
     if ('error' in decoded) return decoded;
     if (!decoded.text.trim()) return { error: 'empty file (whitespace only)' };
-    return { raws: parseCorpusFile(path, decoded.text, fileHash) };
+    return { raws: parseCorpusFile(path, decoded.text, fileHash), stat };
   } catch (err) {
     return { error: (err as Error).message };
   }

@@ -184,6 +184,14 @@ export interface FileArticle {
   summary: ArticleSummary;
 }
 
+/** What a corpus file looked like when it was last read. */
+export interface FileStat {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  fileHash: string;
+}
+
 export class ArticlesRepo {
   private readonly byOrigin: Statement;
   private readonly insertStmt: Statement;
@@ -238,6 +246,21 @@ export class ArticlesRepo {
     )
       .pluck()
       .get(canonicalUrl, guid, exceptId) as number | undefined;
+  }
+
+  fileStats(): Map<string, FileStat> {
+    const rows = this.stmt(
+      'SELECT path, size, mtime_ms AS mtimeMs, file_hash AS fileHash FROM file_stats',
+    ).all() as FileStat[];
+    return new Map(rows.map((r) => [r.path, r]));
+  }
+
+  recordFileStats(stats: FileStat[]): void {
+    const upsert = this.stmt(
+      `INSERT INTO file_stats (path, size, mtime_ms, file_hash) VALUES (@path, @size, @mtimeMs, @fileHash)
+       ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, file_hash = excluded.file_hash`,
+    );
+    for (const s of stats) upsert.run(s);
   }
 
   /** Every stored file article with what `toSummary` needs, in one query (for incremental ingest). */

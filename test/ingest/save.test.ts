@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -138,6 +138,31 @@ describe('incremental corpus ingest', () => {
     expect(store.articles.list()[0]?.text).toContain('currency strengthened');
     // Knowledge forgets what only the removed file said.
     expect(whois(store, 'Wielgosz').actor).toBeNull();
+    store.close();
+  });
+
+  it('trusts size and modification time to skip re-reading a file, and re-reads it when either changes', async () => {
+    const corpus = tempDir();
+    const file = join(corpus, 'a.txt');
+    const atime = new Date('2026-01-01T00:00:00Z');
+    const mtime = new Date('2026-01-02T00:00:00Z');
+    writeFileSync(file, text);
+    utimesSync(file, atime, mtime);
+    const store = openStore(join(tempDir(), 'db.sqlite'));
+    await runIngest(store, { corpusDirs: [corpus], feeds: false, config });
+
+    // Same length, same mtime: taken as unchanged without reading (the rsync/make trade-off).
+    writeFileSync(file, text.replace('Thursday', 'Saturday'));
+    utimesSync(file, atime, mtime);
+    expect(await runIngest(store, { corpusDirs: [corpus], feeds: false, config })).toMatchObject({
+      unchanged: 1,
+    });
+
+    utimesSync(file, atime, new Date(mtime.getTime() + 5000));
+    expect(await runIngest(store, { corpusDirs: [corpus], feeds: false, config })).toMatchObject({
+      updated: 1,
+    });
+    expect(store.articles.list()[0]?.text).toContain('Saturday');
     store.close();
   });
 });

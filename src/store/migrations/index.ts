@@ -4,6 +4,7 @@ import { feedsMigration } from './002-feeds.ts';
 import { knowledgeMigration } from './003-knowledge.ts';
 import { summariesMigration } from './004-summaries.ts';
 import { deliveriesMigration } from './005-deliveries.ts';
+import { fileStatsMigration } from './006-file-stats.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   knowledgeMigration,
   summariesMigration,
   deliveriesMigration,
+  fileStatsMigration,
 ];
