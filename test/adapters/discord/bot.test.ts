@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DiscordBot, startDiscordBot } from '../../../src/adapters/discord/index.ts';
+import { listFeeds } from '../../../src/ingest/feeds/index.ts';
 import { runIngest } from '../../../src/ingest/index.ts';
 import { timeline } from '../../../src/knowledge/index.ts';
 import { createLogger } from '../../../src/log.ts';
@@ -136,6 +137,26 @@ describe('Discord bot against the stand-in', () => {
     expect(body(ack)).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     expect(body(edit).embeds?.[0]?.description).toMatch(/Only server admins/);
     expect(store.feeds).toBeDefined();
+  });
+
+  it("refuses a private feed URL to an admin with the guard's reason and subscribes nothing", async () => {
+    const { edit } = await ask(
+      slashCommand(
+        'feeds',
+        [
+          {
+            name: 'add',
+            type: OPTION.subcommand,
+            options: [{ name: 'url', type: OPTION.string, value: 'http://127.0.0.1:9/feed.xml' }],
+          },
+        ],
+        'admin',
+      ),
+    );
+    const text = body(edit).embeds?.[0]?.description ?? '';
+    expect(text).toMatch(/cannot follow/);
+    expect(text).not.toMatch(/Something went wrong/);
+    expect(listFeeds(store, testConfig())).toEqual([]);
   });
 
   it('answers an unknown actor with a short ephemeral reply instead of silence', async () => {
