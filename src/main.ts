@@ -1,4 +1,5 @@
 import { startConsoleMode } from './adapters/console/mode.ts';
+import { type DiscordBot, startDiscordBot } from './adapters/discord/index.ts';
 import { type SlackBot, startSlackBot } from './adapters/slack/app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { errorMessage } from './core/errors.ts';
@@ -27,12 +28,18 @@ function readConfig(): Config {
   }
 }
 
-function digestTargets(config: Config, slack: SlackBot | undefined): DeliveryTarget[] {
+function digestTargets(
+  config: Config,
+  slack: SlackBot | undefined,
+  discord: DiscordBot | undefined,
+): DeliveryTarget[] {
   const targets: DeliveryTarget[] = [];
   if (config.DIGEST_SLACK_CHANNELS.length && !slack)
     log.warn('DIGEST_SLACK_CHANNELS is set but Slack is off');
   if (slack) targets.push(...config.DIGEST_SLACK_CHANNELS.map((c) => slack.digestTarget(c)));
-  if (config.DIGEST_DISCORD_CHANNEL_IDS.length) log.warn('Discord digest delivery is not wired yet');
+  if (config.DIGEST_DISCORD_CHANNEL_IDS.length && !discord)
+    log.warn('DIGEST_DISCORD_CHANNEL_IDS is set but Discord is off');
+  if (discord) targets.push(...config.DIGEST_DISCORD_CHANNEL_IDS.map((c) => discord.digestTarget(c)));
   return targets;
 }
 
@@ -92,13 +99,23 @@ async function main(): Promise<void> {
   }
   const polling = startFeedPolling(store, config);
   running.push({ name: 'feeds', stop: () => polling.stop() });
-  if (discordOn) log.warn('DISCORD_TOKEN is set but the Discord adapter is not wired into npm start yet');
+  let discord: DiscordBot | undefined;
+  if (discordOn) {
+    try {
+      discord = await startDiscordBot({ config, store, log });
+      running.push({ name: 'discord', stop: () => discord?.stop() });
+    } catch (err) {
+      // One platform failing (e.g. a rejected token) does not take the other down.
+      process.stderr.write(`newsdesk: Discord did not start: ${errorMessage(err)}\n`);
+      if (!slackOn) return shutdown(1);
+    }
+  }
   let slack: SlackBot | undefined;
   if (slackOn) {
     slack = await startSlackBot({ config, store, log });
     running.push({ name: 'slack', stop: () => slack?.stop() });
   }
-  const scheduler = startSchedule(store, config, digestTargets(config, slack));
+  const scheduler = startSchedule(store, config, digestTargets(config, slack, discord));
   if (scheduler) running.push({ name: 'digest', stop: () => scheduler.stop(SHUTDOWN_GRACE_MS) });
 }
 
