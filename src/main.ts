@@ -92,7 +92,13 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
     });
-    running.push({ name: 'console', stop: () => (session.close(), session.done) });
+    running.push({
+      name: 'console',
+      stop: () => {
+        session.close();
+        return session.done;
+      },
+    });
     await session.done;
     await shutdown(0);
     return;
