@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordStandIn, IDS } from './support/discord-server.ts';
 import { SlackStandIn } from './support/slack-api.ts';
 import { useTempDirs } from './support/temp.ts';
 
@@ -10,17 +11,23 @@ const corpus = resolve('../shared/corpus');
 if (!existsSync(corpus)) console.warn(`skipping the bot process tests: ${corpus} is absent`);
 
 let api: SlackStandIn;
+const discord = new DiscordStandIn('discord-secret-token');
 const children: ChildProcess[] = [];
 beforeAll(async () => {
   api = await new SlackStandIn().start();
+  await discord.start();
 });
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await api?.close();
+  await discord.close();
 });
 
-/** Starts `npm start`'s script with Slack on (pointed at the stand-in) and resolves at a log message. */
-function startBot(db: string): {
+/** Starts `npm start`'s script with Slack (and optionally Discord) pointed at stand-ins; resolves at a log message. */
+function startBot(
+  db: string,
+  extraEnv: Record<string, string> = {},
+): {
   child: ChildProcess;
   logged: (msg: string) => Promise<Record<string, unknown>>;
   stderr: () => string;
@@ -40,6 +47,7 @@ function startBot(db: string): {
       DIGEST_CRON: '0 8 * * *',
       DIGEST_TZ: 'Europe/Kyiv',
       DIGEST_SLACK_CHANNELS: 'CDAILY',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -99,5 +107,38 @@ describe.skipIf(!existsSync(corpus))('the bot process with Slack configured', { 
     expect(posts).toHaveLength(1);
     expect(posts[0]?.metadata?.event_type).toBe('newsdesk_digest');
     expect(JSON.stringify(posts[0]?.blocks)).toContain('Mode: extractive');
+  });
+
+  it('starts the Discord client too and posts the missed slot to the Discord channel exactly once', async () => {
+    const db = join(tempDir(), 'bot-discord.db');
+    const discordEnv = {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: IDS.application,
+      DISCORD_API_URL: discord.apiUrl,
+      DIGEST_DISCORD_CHANNEL_IDS: IDS.channel,
+    };
+    const first = startBot(db, discordEnv);
+    const done = await first.logged('digest catch-up done');
+    expect(done.outcomes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ platform: 'discord', destination: IDS.channel, status: 'posted' }),
+      ]),
+    );
+    expect(await stop(first.child)).toBe(0);
+
+    const second = startBot(db, discordEnv);
+    const again = await second.logged('digest catch-up done');
+    expect(again.outcomes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ platform: 'discord', status: 'already-posted' })]),
+    );
+    expect(await stop(second.child)).toBe(0);
+
+    const posted = discord.messages.filter((m) => m.channel_id === IDS.channel);
+    expect(posted).toHaveLength(1);
+    const send = discord.calls.find(
+      (c) => c.method === 'POST' && c.path === `/channels/${IDS.channel}/messages`,
+    );
+    expect(send?.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(first.stderr() + second.stderr()).not.toContain(discord.token);
   });
 });
