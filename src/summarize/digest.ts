@@ -23,7 +23,10 @@ function headlineOf(prepared: Prepared, topic: string): string {
   const top = prepared.stories.find((s) => prepared.items.some((i) => i.storyId === s.id));
   if (!top) return `No new developments on ${topic}`;
   const titled = [...top.articles].sort((a, b) => b.relevance - a.relevance).map((a) => a.row.title);
-  const title = titled.find((t) => t.split(/\s+/).length >= 4 && t.split(/\s+/).length <= 24);
+  // A title the ingester had to cut from a first sentence ends in an ellipsis: a real headline reads better.
+  const title = titled.find(
+    (t) => !t.endsWith('…') && t.split(/\s+/).length >= 4 && t.split(/\s+/).length <= 24,
+  );
   const first = prepared.items.find((i) => i.storyId === top.id)!;
   return sanitizeOutput(clip(title ?? first.text, 160));
 }

@@ -51,6 +51,7 @@ describe.skipIf(!hasCorpus)('extractive digest and summary on the shared corpus'
     expect(digest.items.length).toBeGreaterThanOrEqual(3);
     expect(digest.items.length).toBeLessThanOrEqual(7);
     expect(digest.headline.length).toBeGreaterThan(10);
+    expect(digest.headline).not.toMatch(/…$/);
     expectClean(digest.items);
     expect(digest.items.some((i) => /Witkoff/.test(i.text) && /Putin|Moscow/.test(i.text))).toBe(true);
     expect(digest.items.some((i) => /security guarantees/.test(i.text))).toBe(true);
