@@ -55,6 +55,9 @@ describe.skipIf(!hasCorpus)('extractive digest and summary on the shared corpus'
     expectClean(digest.items);
     expect(digest.items.some((i) => /Witkoff/.test(i.text) && /Putin|Moscow/.test(i.text))).toBe(true);
     expect(digest.items.some((i) => /security guarantees/.test(i.text))).toBe(true);
+    // The Putin-Witkoff-Kushner meeting: a dated event that several outlets report.
+    expect(digest.items.some((i) => /Kushner/.test(i.text) && /Putin/.test(i.text))).toBe(true);
+    expect(digest.items.some((i) => /Geneva/.test(i.text))).toBe(true);
     const cited = new Set(digest.items.flatMap((i) => i.sources.map((s) => s.articleId)));
     for (const id of cited) expect(ids).toContain(id);
     // A store that has just been filled is new: the digest spans all of it.
