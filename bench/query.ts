@@ -5,6 +5,7 @@ import { searchTerms } from '../src/knowledge/actors.ts';
 import { suggestActors, timeline, whois } from '../src/knowledge/index.ts';
 import { fold, nameKey, surnameKey } from '../src/knowledge/names.ts';
 import { openStore, type Store } from '../src/store/index.ts';
+import { rng, SYLLABLES } from './synthetic-corpus.ts';
 
 // bench:query — a synthetic store of 50,000 articles with generated people, organisations, places,
 // roles and events, written through the repositories directly, then timed whois / timeline /
@@ -16,26 +17,12 @@ const ORGS = 600;
 const PLACES = 150;
 const QUERIES = 400;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(42);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 /** Skewed pick: a few actors appear in many articles, most in few (as in news). */
 const zipf = <T>(xs: T[]): T => xs[Math.floor(xs.length * rand() ** 3)]!;
-const SYL =
-  'ka lo mi ren tas vel or an ber dun fi gor hal is jen kor lum nar pel quin rost sel tor ul vin wes yar zol'.split(
-    ' ',
-  );
 const word = (n: number) => {
-  const w = Array.from({ length: n }, () => pick(SYL)).join('');
+  const w = Array.from({ length: n }, () => pick(SYLLABLES)).join('');
   return w[0]!.toUpperCase() + w.slice(1);
 };
 const ROLES = [

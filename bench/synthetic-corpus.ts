@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Deterministic PRNG (mulberry32), so every run writes the same corpus. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -13,7 +13,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES =
+export const SYLLABLES =
   'ka lo mi ren tas vel or an ber dun fi gor hal is jen kor lum nar pel quin rost sel tor ul vin wes yar zol'.split(
     ' ',
   );
