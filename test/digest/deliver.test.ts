@@ -4,18 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { deliverSlot, type PreparedDigest } from '../../src/digest/deliver.ts';
 import type { SlotPlan } from '../../src/digest/slots.ts';
 import { openStore } from '../../src/store/index.ts';
-import { FakeChannel, type PostedMessage, sampleDigest, sampleReply } from '../support/digest-fixtures.ts';
+import {
+  FakeChannel,
+  type PostedMessage,
+  SAMPLE_PLAN,
+  sampleDigest,
+  sampleReply,
+} from '../support/digest-fixtures.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-deliver-');
 
 const log = pino({ level: 'silent' });
 const fast = { attempts: 3, baseMs: 1, maxMs: 5 };
-const plan: SlotPlan = {
-  slot: '2026-11-22T08:00:00+00:00',
-  since: '2026-11-21T08:00:00.000Z',
-  until: '2026-11-22T08:00:00.000Z',
-};
+const plan = SAMPLE_PLAN;
 
 function composer() {
   let calls = 0;

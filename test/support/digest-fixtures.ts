@@ -1,4 +1,6 @@
 import type { Reply } from '../../src/core/reply.ts';
+import type { PreparedDigest } from '../../src/digest/deliver.ts';
+import type { SlotPlan } from '../../src/digest/slots.ts';
 import type { DeliveryTarget } from '../../src/digest/target.ts';
 import type { DigestResult } from '../../src/summarize/index.ts';
 
@@ -30,6 +32,19 @@ export function sampleReply(digest: DigestResult): Reply {
     mode: digest.mode,
   };
 }
+
+/** Composes the sample digest for a slot's period, as the bot's prepare step would. */
+export async function prepareSample(plan: SlotPlan): Promise<PreparedDigest> {
+  const digest = sampleDigest(plan.since, plan.until);
+  return { digest, reply: sampleReply(digest) };
+}
+
+/** The 08:00 UTC slot of 22 November 2026 and its period. */
+export const SAMPLE_PLAN: SlotPlan = {
+  slot: '2026-11-22T08:00:00+00:00',
+  since: '2026-11-21T08:00:00.000Z',
+  until: '2026-11-22T08:00:00.000Z',
+};
 
 export interface PostedMessage {
   channel: string;

@@ -5,7 +5,7 @@ import { startSlackBot } from '../../src/adapters/slack/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { deliverSlot } from '../../src/digest/deliver.ts';
 import { openStore } from '../../src/store/index.ts';
-import { sampleDigest, sampleReply } from './digest-fixtures.ts';
+import { prepareSample, SAMPLE_PLAN } from './digest-fixtures.ts';
 
 const [db, apiUrl, channel] = process.argv.slice(2) as [string, string, string];
 const log = pino({ level: 'silent' });
@@ -17,18 +17,10 @@ const config = loadConfig({
   PORT: '0',
 });
 const bot = await startSlackBot({ config, store, log, commands: [], webApiRetries: 0 });
-const plan = {
-  slot: '2026-11-22T08:00:00+00:00',
-  since: '2026-11-21T08:00:00.000Z',
-  until: '2026-11-22T08:00:00.000Z',
-};
-const outcomes = await deliverSlot(store, plan, [bot.digestTarget(channel)], {
+const outcomes = await deliverSlot(store, SAMPLE_PLAN, [bot.digestTarget(channel)], {
   log,
   retry: { attempts: 2, baseMs: 1, maxMs: 5 },
-  prepare: async (p) => {
-    const digest = sampleDigest(p.since, p.until);
-    return { digest, reply: sampleReply(digest) };
-  },
+  prepare: prepareSample,
 });
 process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 await bot.stop();

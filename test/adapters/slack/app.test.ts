@@ -7,7 +7,7 @@ import { defineCommand } from '../../../src/core/command.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import { deliverSlot } from '../../../src/digest/deliver.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
-import { sampleDigest, sampleReply } from '../../support/digest-fixtures.ts';
+import { prepareSample, SAMPLE_PLAN, sampleDigest, sampleReply } from '../../support/digest-fixtures.ts';
 import { SlackStandIn } from '../../support/slack-api.ts';
 import { postToSlackApp, slashCommandBody } from '../../support/slack-sign.ts';
 
@@ -200,7 +200,7 @@ describe('Slack app over HTTP', () => {
 describe('Slack digest delivery', () => {
   it('posts with the nonce in metadata and unfurling off, and finds the post by that nonce', async () => {
     const target = bot.digestTarget('CDIGEST');
-    const digest = sampleDigest('2026-11-21T08:00:00.000Z', '2026-11-22T08:00:00.000Z');
+    const digest = sampleDigest(SAMPLE_PLAN.since, SAMPLE_PLAN.until);
     const { messageId } = await target.send(sampleReply(digest), 'nd-test-nonce');
     const post = api.posts.find((p) => p.ts === messageId)!;
     expect(post.channel).toBe('CDIGEST');
@@ -217,18 +217,10 @@ describe('Slack digest delivery', () => {
   it('does not re-post when chat.postMessage landed but its answer was lost', async () => {
     const channel = 'CLOST';
     api.loseAnswer('chat.postMessage');
-    const plan = {
-      slot: '2026-11-22T08:00:00+00:00',
-      since: '2026-11-21T08:00:00.000Z',
-      until: '2026-11-22T08:00:00.000Z',
-    };
-    const outcomes = await deliverSlot(store, plan, [bot.digestTarget(channel)], {
+    const outcomes = await deliverSlot(store, SAMPLE_PLAN, [bot.digestTarget(channel)], {
       log,
       retry: { attempts: 3, baseMs: 1, maxMs: 5 },
-      prepare: async (p) => {
-        const digest = sampleDigest(p.since, p.until);
-        return { digest, reply: sampleReply(digest) };
-      },
+      prepare: prepareSample,
     });
     expect(outcomes[0]?.status).toBe('found-posted');
     expect(api.posts.filter((p) => p.channel === channel)).toHaveLength(1);
