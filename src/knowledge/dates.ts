@@ -1,8 +1,7 @@
 import * as chrono from 'chrono-node';
 import { addDays, daysBetween, daysInMonth, mondayOf, monthRange, weekday, ymd } from './calendar.ts';
+import type { Precision } from './types.ts';
 import { MONTHS, WEEKDAYS } from './vocab/words.ts';
-
-export type Precision = 'day' | 'range' | 'month' | 'year';
 
 export interface ResolvedDate {
   date: string;

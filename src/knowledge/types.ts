@@ -31,11 +31,14 @@ export interface WhoisResult {
   suggestions: string[];
 }
 
+/** How exactly an event's date is known. */
+export type Precision = 'day' | 'range' | 'month' | 'year';
+
 export interface TimelineEvent {
   id: number;
   date: string;
   endDate: string | null;
-  precision: 'day' | 'range' | 'month' | 'year';
+  precision: Precision;
   uncertain: boolean;
   planned: boolean;
   title: string;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Precision } from '../knowledge/types.ts';
 
 export type ActorKindRow = 'person' | 'organisation' | 'country' | 'place';
 
@@ -38,7 +39,7 @@ export interface EventRow {
   family: string;
   date: string;
   endDate: string | null;
-  precision: 'day' | 'range' | 'month' | 'year';
+  precision: Precision;
   uncertain: boolean;
   planned: boolean;
   title: string;
