@@ -131,21 +131,22 @@ export class KnowledgeRepo {
 
   /** Deletes actors nobody mentions any more and events no article reports. */
   removeOrphans(actorIds: number[], eventIds: number[]): { actors: number[]; events: number[] } {
-    const deadEvents = this.db
+    return {
+      events: this.deleteUnreferenced('events', 'event_sources', 'event_id', eventIds),
+      actors: this.deleteUnreferenced('actors', 'actor_mentions', 'actor_id', actorIds),
+    };
+  }
+
+  /** Deletes the rows among `ids` of `table` that no row of `refTable` points at; returns their ids. */
+  private deleteUnreferenced(table: string, refTable: string, refColumn: string, ids: number[]): number[] {
+    const dead = this.db
       .prepare(
-        `SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = value)`,
+        `SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM ${refTable} WHERE ${refColumn} = value)`,
       )
       .pluck()
-      .all(json(eventIds)) as number[];
-    this.db.prepare('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))').run(json(deadEvents));
-    const deadActors = this.db
-      .prepare(
-        `SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM actor_mentions WHERE actor_id = value)`,
-      )
-      .pluck()
-      .all(json(actorIds)) as number[];
-    this.db.prepare('DELETE FROM actors WHERE id IN (SELECT value FROM json_each(?))').run(json(deadActors));
-    return { actors: deadActors, events: deadEvents };
+      .all(json(ids)) as number[];
+    this.db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).run(json(dead));
+    return dead;
   }
 
   findActor(kind: string, key: string): ActorRow | undefined {
