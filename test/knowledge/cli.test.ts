@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineResult, WhoisResult } from '../../src/knowledge/types.ts';
+import { tempStore } from '../support/discord-store.ts';
 import { hasSharedCorpus, ingestFolder, OWN_FIXTURES, SHARED_CORPUS } from './corpus.ts';
-import { suiteStore } from './store-fixture.ts';
 
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, '../../bin/newsdesk.js');
@@ -16,8 +16,8 @@ function ingestedStore(dir: string): () => string {
   let db = '';
   let dispose: () => void;
   beforeAll(async () => {
-    const s = suiteStore();
-    dispose = s.dispose;
+    const s = tempStore();
+    dispose = s.cleanup;
     await ingestFolder(s.store, dir);
     db = s.store.path;
     s.store.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
+import { tempStore } from '../support/discord-store.ts';
 import { hasSharedCorpus, ingestFolder, OWN_FIXTURES, SHARED_CORPUS } from './corpus.ts';
 import { percent, readGold, type Scores, score } from './score.ts';
-import { suiteStore } from './store-fixture.ts';
 
 function report(label: string, s: Scores): void {
   console.log(
@@ -26,7 +26,7 @@ function qualitySuite(
   let dispose: () => void;
   let s: Scores;
   beforeAll(async () => {
-    ({ store, dispose } = suiteStore());
+    ({ store, cleanup: dispose } = tempStore());
     await ingestFolder(store, dir);
     s = score(store, readGold(goldFile));
     report(label, s);

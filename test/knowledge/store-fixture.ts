@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
@@ -17,18 +15,5 @@ export function useTempStores(): () => Store {
     const store = openStore(join(tempDir(), 'store.db'));
     open.push(store);
     return store;
-  };
-}
-
-/** A store that lives for a whole suite (beforeAll/afterAll); `dispose` closes and removes it. */
-export function suiteStore(): { store: Store; dispose: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-knowledge-'));
-  const store = openStore(join(dir, 'store.db'));
-  return {
-    store,
-    dispose: () => {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
   };
 }

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 
-/** A real SQLite store in a temp folder; `cleanup` closes and deletes it. */
+/** A real SQLite store in a temp folder for a whole suite; `cleanup` closes and deletes it. */
 // One store for a whole describe block (the bot keeps it open across tests), so no per-test cleanup.
 export function tempStore(): { store: Store; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bot-'));
