@@ -83,8 +83,11 @@ export async function summarize(
   const rows = retrieve(store, topic, days, now);
   const shownTopic = topic ? sanitizeOutput(topic) : null;
   if (rows.length === 0) {
+    // The window counts back from the newest article: say when older articles would answer.
+    const older = topic !== undefined && store.articles.search(topic, { limit: 1 }).length > 0;
+    const hint = older ? ' Older articles match: ask for more days.' : '';
     const note = topic
-      ? `No articles about "${shownTopic}" in the last ${days} days of the store.`
+      ? `No articles about "${shownTopic}" in the last ${days} days of the store.${hint}`
       : `No articles in the last ${days} days of the store.`;
     return { mode: 'extractive', note, topic: shownTopic, days, items: [], promptVersion: null, leftOut: [] };
   }

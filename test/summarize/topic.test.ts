@@ -47,6 +47,29 @@ describe('topic focus', () => {
     const result = await summarize(store, testConfig(), { topic: 'volcanic eruptions', now });
     expect(result.items).toEqual([]);
     expect(result.note).toMatch(/No articles about "volcanic eruptions"/);
+    expect(result.note).not.toMatch(/Older articles/);
+    store.close();
+  });
+
+  it('says when only articles older than the period match, so the user can widen it', async () => {
+    const store = tempStore();
+    store.articles.insert(
+      article({
+        published: '2025-09-01T10:00:00.000Z',
+        text: 'Mediators held ceasefire talks in Doha on Monday with both delegations present.',
+      }),
+    );
+    store.articles.insert(
+      article({
+        published: '2025-12-20T10:00:00.000Z',
+        text: 'Foreign ministers met in Vienna to prepare a new round of negotiations.',
+      }),
+    );
+    const result = await summarize(store, testConfig(), { topic: 'Doha', days: 30, now });
+    expect(result.items).toEqual([]);
+    expect(result.note).toMatch(/No articles about "Doha" in the last 30 days.*Older articles match/);
+    const wider = await summarize(store, testConfig(), { topic: 'Doha', days: 365, now });
+    expect(wider.items.length).toBeGreaterThan(0);
     store.close();
   });
 });
