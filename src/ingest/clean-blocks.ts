@@ -8,8 +8,12 @@ export interface Block {
 
 const TERMINAL = /[.!?:;"”’')\]…]$/;
 
+// Rare in clean input: one test spares the text four copying passes.
+const UNUSUAL_SPACE = /[\uFEFF\r\u00a0\u2007\u202f\u200b-\u200d\u2060\t]/;
+
 /** Normalises whitespace and invisible characters that pages leave behind. */
 export function normaliseText(raw: string): string {
+  if (!UNUSUAL_SPACE.test(raw)) return raw;
   return raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -60,12 +64,32 @@ export const isHeadingLike = (b: Block): boolean =>
 /** A block that reads as running prose (at least one full sentence of some length). */
 export const isProse = (b: Block): boolean => b.words >= 15 && /[.!?"”’'…)]$/.test(b.text);
 
+const lineKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 /** Compares lines ignoring case, punctuation and spacing. */
-export const sameLine = (a: string, b: string): boolean => {
-  const n = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return n(a) === n(b) && n(a).length > 0;
-};
+export const sameLine = (a: string, b: string): boolean => sameLineAs(b)(a);
+
+/**
+ * sameLine against one fixed line (the headline), for testing every block of an article. A block
+ * with more ASCII letters and digits than the headline's key has characters cannot match (they map
+ * one to one into its key), so paragraphs are rejected without normalising them.
+ */
+export function sameLineAs(line: string): (text: string) => boolean {
+  const key = lineKey(line);
+  if (!key) return () => false;
+  const keyChars = key.length - (key.match(/ /g)?.length ?? 0);
+  return (text) => !moreAsciiAlnumThan(text, keyChars) && lineKey(text) === key;
+}
+
+function moreAsciiAlnumThan(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && ++n > limit) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import type { RemovedBlock } from '../store/articles.ts';
-import { type Block, isHeadingLike, isProse, sameLine, toBlocks } from './clean-blocks.ts';
+import { type Block, isHeadingLike, isProse, sameLineAs, toBlocks } from './clean-blocks.ts';
 import { bylineOf, furnitureReason, tailMarkerReason, tailReason } from './clean-patterns.ts';
 import { strayParagraphs } from './clean-stray.ts';
 import { datelineOf } from './dates.ts';
@@ -7,6 +7,8 @@ import { datelineOf } from './dates.ts';
 export interface CleanResult {
   /** The article: paragraphs separated by blank lines. */
   text: string;
+  /** Its word count (countWords of text). */
+  words: number;
   /** Everything cut, in page order, with why. */
   removed: RemovedBlock[];
   /** The headline found at the top when none was given. */
@@ -32,8 +34,9 @@ const TAIL_MIN_WORDS = 80;
 export function cleanArticleText(raw: string, hints: { title?: string } = {}): CleanResult {
   const blocks = toBlocks(raw);
   const reasons: (string | null)[] = blocks.map(furnitureReason);
-  const result: CleanResult = { text: '', removed: [] };
+  const result: CleanResult = { text: '', words: 0, removed: [] };
   let title = hints.title?.trim() || undefined;
+  let isTitle = title ? sameLineAs(title) : undefined;
 
   const firstProse = blocks.findIndex((b, i) => !reasons[i] && isProse(b));
   let headerWords = 0;
@@ -42,7 +45,7 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
     if (reasons[i]) continue;
     const byline = bylineOf(b);
     const dateline = datelineOf(b.text);
-    if (title && sameLine(b.text, title)) reasons[i] = 'repeated headline';
+    if (isTitle?.(b.text)) reasons[i] = 'repeated headline';
     else if (byline) {
       reasons[i] = 'byline';
       if (byline.author && !result.author) result.author = byline.author;
@@ -51,13 +54,14 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
       result.dateline ??= dateline;
     } else if (!title && (firstProse < 0 || i < firstProse) && isHeadingLike(b)) {
       title = b.text;
+      isTitle = sameLineAs(title);
       result.title = b.text;
       reasons[i] = 'headline (kept as title)';
     } else headerWords += b.words;
   }
-  if (title) {
+  if (isTitle) {
     for (let i = 0; i < blocks.length; i++) {
-      if (!reasons[i] && sameLine(blocks[i]!.text, title)) reasons[i] = 'repeated headline';
+      if (!reasons[i] && isTitle(blocks[i]!.text)) reasons[i] = 'repeated headline';
     }
   }
 
@@ -75,7 +79,10 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
   blocks.forEach((b, i) => {
     const reason = reasons[i];
     if (reason) result.removed.push({ text: b.text, reason });
-    else kept.push(b.text);
+    else {
+      kept.push(b.text);
+      result.words += b.words;
+    }
   });
   result.text = kept.join('\n\n');
   return result;

@@ -22,7 +22,7 @@ export class PreparePool {
   private readonly running = new Map<Worker, Job>();
   private nextId = 1;
 
-  constructor(size = Math.max(1, Math.min(2, availableParallelism() - 1))) {
+  constructor(size = Math.max(1, Math.min(2, availableParallelism()))) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 

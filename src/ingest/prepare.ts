@@ -6,11 +6,17 @@ import { chooseDate, sourceFromUrl, titleFromText } from './metadata.ts';
 import { simhash } from './simhash.ts';
 import type { RawArticle } from './types.ts';
 import { canonicalUrl } from './url.ts';
-import { countWords } from './words.ts';
 
 /** Identity of the cleaned text: case and spacing do not make a different article. */
 export const contentHashOf = (text: string): string =>
-  hashText(text.toLowerCase().replace(/\s+/g, ' ').trim());
+  // Only runs that are not already one plain space are replaced: the same result as /\s+/ -> ' ',
+  // without a replacement per word.
+  hashText(
+    text
+      .toLowerCase()
+      .replace(/\s{2,}|[^\S ]/g, ' ')
+      .trim(),
+  );
 
 /**
  * Turns what a reader found into what the store keeps: extracted (HTML), cleaned, titled, dated and
@@ -41,7 +47,7 @@ export function prepareArticle(raw: RawArticle): ArticleInput {
     text: cleaned.text,
     removed: cleaned.removed,
     tags: raw.tags ?? [],
-    words: countWords(cleaned.text),
+    words: cleaned.words,
     fileHash: raw.fileHash ?? null,
     contentHash: contentHashOf(cleaned.text),
     simhash: simhash(cleaned.text),

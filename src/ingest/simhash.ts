@@ -42,19 +42,33 @@ export function simhash(text: string): string | null {
     his[i] = h;
     los[i] = mix(h ^ 0x050c5d1f);
   }
-  let hi = 0;
-  let lo = 0;
-  for (let b = 0; b < 32; b++) {
-    let onesHi = 0;
-    let onesLo = 0;
-    for (let i = 0; i < n; i++) {
-      onesHi += (his[i]! >>> b) & 1;
-      onesLo += (los[i]! >>> b) & 1;
-    }
-    if (onesHi * 2 > n) hi |= 1 << b;
-    if (onesLo * 2 > n) lo |= 1 << b;
-  }
+  const hi = majorityBits(his, n);
+  const lo = majorityBits(los, n);
   return hex8(hi) + hex8(lo);
+}
+
+/**
+ * The bits set in more than half of the n words. Counts are kept four to a number (one byte each for
+ * bits j, j+8, j+16, j+24), flushed before a byte can overflow: 8 additions per word instead of 32.
+ */
+function majorityBits(words: Uint32Array, n: number): number {
+  const counts = new Uint32Array(32);
+  const lanes = new Uint32Array(8);
+  for (let start = 0; start < n; start += 255) {
+    lanes.fill(0);
+    const end = Math.min(n, start + 255);
+    for (let i = start; i < end; i++) {
+      const w = words[i]!;
+      for (let j = 0; j < 8; j++) lanes[j]! += (w >>> j) & 0x01010101;
+    }
+    for (let j = 0; j < 8; j++) {
+      const lane = lanes[j]!;
+      for (let k = 0; k < 4; k++) counts[j + 8 * k]! += (lane >>> (8 * k)) & 0xff;
+    }
+  }
+  let bits = 0;
+  for (let b = 0; b < 32; b++) if (counts[b]! * 2 > n) bits |= 1 << b;
+  return bits;
 }
 
 function popcount32(n: number): number {
@@ -65,12 +79,15 @@ function popcount32(n: number): number {
 
 /** Number of differing bits between two SimHash hex strings. */
 export function hammingDistance(a: string, b: string): number {
-  const d = (from: number) =>
-    popcount32(
-      (Number.parseInt(a.slice(from, from + 8), 16) ^ Number.parseInt(b.slice(from, from + 8), 16)) >>> 0,
-    );
-  return d(0) + d(8);
+  const [aHi, aLo] = halves(a);
+  const [bHi, bLo] = halves(b);
+  return popcount32(aHi ^ bHi) + popcount32(aLo ^ bLo);
 }
+
+const halves = (hash: string): [number, number] => [
+  Number.parseInt(hash.slice(0, 8), 16) >>> 0,
+  Number.parseInt(hash.slice(8, 16), 16) >>> 0,
+];
 
 /**
  * Same story re-published with small edits (other furniture, an added or changed sentence) lands
@@ -82,32 +99,66 @@ export const NEAR_DUPLICATE_BITS = 7;
 // 8 bands of 8 bits: by pigeonhole, any two fingerprints within 7 bits share at least one band.
 const BANDS = 8;
 
-/** Finds near-duplicates among known fingerprints without comparing against every one. */
+/** One band's members: ids and fingerprint halves side by side, grown by doubling. */
+class Bucket {
+  size = 0;
+  ids = new Float64Array(4);
+  his = new Uint32Array(4);
+  los = new Uint32Array(4);
+
+  push(id: number, hi: number, lo: number): void {
+    if (this.size === this.ids.length) {
+      const grow = <T extends Float64Array | Uint32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.his = grow(this.his);
+      this.los = grow(this.los);
+    }
+    this.ids[this.size] = id;
+    this.his[this.size] = hi;
+    this.los[this.size] = lo;
+    this.size++;
+  }
+}
+
+/** The band byte b (0 = most significant) of a fingerprint's halves. */
+const bandOf = (hi: number, lo: number, b: number): number =>
+  b < 4 ? (hi >>> (24 - b * 8)) & 0xff : (lo >>> (56 - b * 8)) & 0xff;
+
+/**
+ * Finds near-duplicates among known fingerprints without comparing against every one. Fingerprints
+ * are kept as numbers, not hex strings: ingest asks this once per article against every stored one
+ * that shares a band, so string slicing here once cost more than storing the article.
+ */
 export class NearDuplicateIndex {
-  private readonly buckets = new Map<string, { id: number; hash: string }[]>();
+  private readonly buckets: Bucket[] = Array.from({ length: BANDS * 256 }, () => new Bucket());
 
   add(id: number, hash: string): void {
-    for (let b = 0; b < BANDS; b++) {
-      const key = `${b}:${hash.slice(b * 2, b * 2 + 2)}`;
-      let bucket = this.buckets.get(key);
-      if (!bucket) {
-        bucket = [];
-        this.buckets.set(key, bucket);
-      }
-      bucket.push({ id, hash });
-    }
+    const [hi, lo] = halves(hash);
+    for (let b = 0; b < BANDS; b++) this.buckets[b * 256 + bandOf(hi, lo, b)]!.push(id, hi, lo);
   }
 
   /** The closest known fingerprint within `maxBits` (lowest id on ties), other than `exceptId`. */
   nearest(hash: string, maxBits = NEAR_DUPLICATE_BITS, exceptId = -1): number | undefined {
-    let best: { id: number; d: number } | undefined;
+    const [hi, lo] = halves(hash);
+    let bestId = -1;
+    let bestD = maxBits + 1;
     for (let b = 0; b < BANDS; b++) {
-      for (const c of this.buckets.get(`${b}:${hash.slice(b * 2, b * 2 + 2)}`) ?? []) {
-        if (c.id === exceptId) continue;
-        const d = hammingDistance(hash, c.hash);
-        if (d <= maxBits && (!best || d < best.d || (d === best.d && c.id < best.id))) best = { id: c.id, d };
+      const { size, ids, his, los } = this.buckets[b * 256 + bandOf(hi, lo, b)]!;
+      for (let i = 0; i < size; i++) {
+        const d = popcount32(hi ^ his[i]!) + popcount32(lo ^ los[i]!);
+        if (d > bestD) continue;
+        const id = ids[i]!;
+        if (id === exceptId) continue;
+        if (d < bestD || id < bestId) {
+          bestD = d;
+          bestId = id;
+        }
       }
     }
-    return best?.id;
+    return bestId >= 0 ? bestId : undefined;
   }
 }

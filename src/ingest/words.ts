@@ -47,14 +47,29 @@ export const isStopWord = (w: string): boolean => STOP.has(w);
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const w of wordsOf(text)) {
-    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
+    if (w.length < 3 || STOP.has(w) || isDigits(w)) continue;
     out.push(stem(w));
   }
   return out;
 }
 
+// Plain loops: these run for every word of every paragraph at ingest.
+function isDigits(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** "minister's" -> "minister" (straight or curly apostrophe). */
+export function withoutPossessive(w: string): string {
+  const apostrophe = w.length >= 2 && w.endsWith('s') ? w.charCodeAt(w.length - 2) : 0;
+  return apostrophe === 39 || apostrophe === 0x2019 ? w.slice(0, -2) : w;
+}
+
 function stem(w: string): string {
-  const base = w.replace(/['’]s$/, '');
+  const base = withoutPossessive(w);
   if (base.length > 5 && base.endsWith('ies')) return `${base.slice(0, -3)}y`;
   if (base.length > 4 && base.endsWith('s') && !base.endsWith('ss')) return base.slice(0, -1);
   return base;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { cleanArticleText } from '../../src/ingest/clean.ts';
+import { sameLineAs } from '../../src/ingest/clean-blocks.ts';
+import { contentHashOf } from '../../src/ingest/prepare.ts';
+import { countWords } from '../../src/ingest/words.ts';
 
 const story = [
   'Harbour workers in the port city went on strike on Monday, halting the loading of grain ships for the first time in a decade.',
@@ -126,4 +130,36 @@ describe('cleanArticleText', () => {
       'Harbour workers in the port city went on strike on Monday, halting\nthe loading of grain ships for the first time in a decade.';
     expect(cleanArticleText(wrapped).text).toBe(story[0]);
   });
+
+  it('counts the words of the text it keeps', () => {
+    const r = cleanArticleText(['Listen to the article', '0:00', ...story].join('\n\n'));
+    expect(r.words).toBe(countWords(r.text));
+    expect(r.words).toBeGreaterThan(100);
+  });
 });
+
+describe('sameLineAs', () => {
+  const isHeadline = sameLineAs('Port strike halts grain exports!');
+
+  it('matches the headline whatever its case, punctuation and spacing', () => {
+    expect(isHeadline('PORT STRIKE — halts grain exports')).toBe(true);
+    expect(isHeadline('  Port  strike halts grain exports  ')).toBe(true);
+  });
+
+  it('rejects a paragraph that only starts like the headline, and other lines', () => {
+    expect(isHeadline(`Port strike halts grain exports ${story[0]}`)).toBe(false);
+    expect(isHeadline('Port strike halts grain')).toBe(false);
+    expect(isHeadline('Grève au port')).toBe(false);
+    expect(sameLineAs('—')('—')).toBe(false);
+  });
+});
+
+describe('contentHashOf', () => {
+  it('ignores case and every kind of whitespace run, as the stored hashes always have', () => {
+    const text = 'Talks  RESUMED\n\nin Geneva\t on\u00a0Monday \r\n';
+    const expected = createHash('sha1').update('talks resumed in geneva on monday').digest('hex');
+    expect(contentHashOf(text)).toBe(expected);
+    expect(contentHashOf('talks resumed in geneva on monday')).toBe(expected);
+  });
+});
+

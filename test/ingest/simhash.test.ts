@@ -49,4 +49,49 @@ describe('simhash', () => {
     expect(index.nearest(simhash(copy)!)).toBe(1);
     expect(index.nearest(simhash(story)!, NEAR_DUPLICATE_BITS, 1)).toBeUndefined();
   });
+
+  it('answers as a comparison against every fingerprint would: closest first, lowest id on ties', () => {
+    let seed = 42;
+    const next32 = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed;
+    };
+    const hex = (hi: number, lo: number) =>
+      hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+    const flip = (hash: string, bits: number) => {
+      let hi = Number.parseInt(hash.slice(0, 8), 16);
+      let lo = Number.parseInt(hash.slice(8), 16);
+      for (let i = 0; i < bits; i++) {
+        const bit = next32() % 64;
+        if (bit < 32) hi = (hi ^ (1 << bit)) >>> 0;
+        else lo = (lo ^ (1 << (bit - 32))) >>> 0;
+      }
+      return hex(hi, lo);
+    };
+    const stored: string[] = [];
+    const index = new NearDuplicateIndex();
+    for (let id = 0; id < 2000; id++) {
+      // Every fourth fingerprint is a near copy of an earlier one, so that hits and ties occur.
+      const hash = id % 4 === 3 ? flip(stored[next32() % id]!, next32() % 9) : hex(next32(), next32());
+      stored.push(hash);
+      index.add(id, hash);
+    }
+    const bruteForce = (hash: string, exceptId: number) => {
+      let best: { id: number; d: number } | undefined;
+      stored.forEach((other, id) => {
+        const d = hammingDistance(hash, other);
+        if (id !== exceptId && d <= NEAR_DUPLICATE_BITS && (!best || d < best.d)) best = { id, d };
+      });
+      return best?.id;
+    };
+    let hits = 0;
+    for (let q = 0; q < 500; q++) {
+      const probe = flip(stored[next32() % stored.length]!, next32() % 10);
+      const except = q % 2 ? -1 : next32() % stored.length;
+      const expected = bruteForce(probe, except);
+      if (expected !== undefined) hits++;
+      expect(index.nearest(probe, NEAR_DUPLICATE_BITS, except)).toBe(expected);
+    }
+    expect(hits).toBeGreaterThan(200);
+  });
 });
