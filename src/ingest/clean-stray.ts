@@ -1,5 +1,5 @@
 import type { Block } from './clean-blocks.ts';
-import { contentWords, isStopWord, withoutPossessive } from './words.ts';
+import { contentWords, contentWordsOf, isStopWord, withoutPossessive } from './words.ts';
 
 const NAME = /\b\p{Lu}[\p{L}'’-]+/gu;
 // In ASCII text with General Punctuation (curly quotes, dashes), which holds no letters, the same
@@ -70,14 +70,11 @@ function overlapShares(words: string[][], title: string): { shares: number[]; di
 /**
  * Indexes of paragraphs that belong to another story: a paragraph sharing almost no content words
  * and no names with the title and the rest of the article (a stray item pasted in by the page).
- * Short paragraphs are never judged: too little evidence.
+ * Short paragraphs are never judged: too little evidence. `tokens` are the blocks' wordsOf.
  */
-export function strayParagraphs(blocks: Block[], title: string): number[] {
+export function strayParagraphs(blocks: Block[], title: string, tokens: string[][]): number[] {
   if (blocks.filter((b) => b.words >= 15).length < MIN_PARAGRAPHS) return [];
-  const { shares, distinct } = overlapShares(
-    blocks.map((b) => contentWords(b.text)),
-    title,
-  );
+  const { shares, distinct } = overlapShares(tokens.map(contentWordsOf), title);
   const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)]!;
   const candidates = blocks
     .map((_, i) => i)

@@ -3,12 +3,15 @@ import { type Block, isHeadingLike, isProse, sameLineAs, toBlocks } from './clea
 import { bylineOf, furnitureReason, tailMarkerReason, tailReason } from './clean-patterns.ts';
 import { strayParagraphs } from './clean-stray.ts';
 import { datelineOf } from './dates.ts';
+import { wordsOf } from './words.ts';
 
 export interface CleanResult {
   /** The article: paragraphs separated by blank lines. */
   text: string;
   /** Its word count (countWords of text). */
   words: number;
+  /** wordsOf(text), for the fingerprint. */
+  tokens: string[];
   /** Everything cut, in page order, with why. */
   removed: RemovedBlock[];
   /** The headline found at the top when none was given. */
@@ -34,7 +37,7 @@ const TAIL_MIN_WORDS = 80;
 export function cleanArticleText(raw: string, hints: { title?: string } = {}): CleanResult {
   const blocks = toBlocks(raw);
   const reasons: (string | null)[] = blocks.map(furnitureReason);
-  const result: CleanResult = { text: '', words: 0, removed: [] };
+  const result: CleanResult = { text: '', words: 0, tokens: [], removed: [] };
   let title = hints.title?.trim() || undefined;
   let isTitle = title ? sameLineAs(title) : undefined;
 
@@ -68,12 +71,19 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
   markTail(blocks, reasons, firstProse);
   markTrailingHeadings(blocks, reasons);
   const keptIdx = blocks.map((_, i) => i).filter((i) => !reasons[i]);
-  for (const k of strayParagraphs(
-    keptIdx.map((i) => blocks[i]!),
-    title ?? '',
-  )) {
-    reasons[keptIdx[k]!] = 'paragraph from another story';
-  }
+  // Each kept block is split into words once: the stray check and the fingerprint both use them.
+  const tokens = keptIdx.map((i) => wordsOf(blocks[i]!.text));
+  const stray = new Set(
+    strayParagraphs(
+      keptIdx.map((i) => blocks[i]!),
+      title ?? '',
+      tokens,
+    ),
+  );
+  for (const k of stray) reasons[keptIdx[k]!] = 'paragraph from another story';
+  tokens.forEach((words, k) => {
+    if (!stray.has(k)) for (const w of words) result.tokens.push(w);
+  });
 
   const kept: string[] = [];
   blocks.forEach((b, i) => {

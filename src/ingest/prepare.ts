@@ -3,7 +3,7 @@ import { cleanArticleText } from './clean.ts';
 import { hashText } from './hash.ts';
 import { extractHtml } from './html.ts';
 import { chooseDate, sourceFromUrl, titleFromText } from './metadata.ts';
-import { simhash } from './simhash.ts';
+import { simhashOfWords } from './simhash.ts';
 import type { RawArticle } from './types.ts';
 import { canonicalUrl } from './url.ts';
 
@@ -50,7 +50,7 @@ export function prepareArticle(raw: RawArticle): ArticleInput {
     words: cleaned.words,
     fileHash: raw.fileHash ?? null,
     contentHash: contentHashOf(cleaned.text),
-    simhash: simhash(cleaned.text),
+    simhash: simhashOfWords(cleaned.tokens),
     duplicateOf: null,
   };
 }

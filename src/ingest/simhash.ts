@@ -28,8 +28,10 @@ const mix = (h: number): number => {
 };
 
 /** 64-bit SimHash (16 hex digits) over overlapping word 3-grams; null for texts too short to judge. */
-export function simhash(text: string): string | null {
-  const words = wordsOf(text);
+export const simhash = (text: string): string | null => simhashOfWords(wordsOf(text));
+
+/** simhash of a text already split by wordsOf. */
+export function simhashOfWords(words: string[]): string | null {
   if (words.length < SHINGLE + 5) return null;
   // Each word is hashed once; a shingle's two 32-bit halves combine its words' hashes by position.
   const wh = new Uint32Array(words.length);

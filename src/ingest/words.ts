@@ -44,9 +44,12 @@ const STOP = new Set(
 export const isStopWord = (w: string): boolean => STOP.has(w);
 
 /** Content words reduced to a crude stem, so "talks" and "talk" meet. */
-export function contentWords(text: string): string[] {
+export const contentWords = (text: string): string[] => contentWordsOf(wordsOf(text));
+
+/** contentWords of text already split by wordsOf. */
+export function contentWordsOf(words: string[]): string[] {
   const out: string[] = [];
-  for (const w of wordsOf(text)) {
+  for (const w of words) {
     if (w.length < 3 || STOP.has(w) || isDigits(w)) continue;
     out.push(stem(w));
   }
