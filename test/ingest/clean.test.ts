@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { cleanArticleText } from '../../src/ingest/clean.ts';
 import { sameLineAs } from '../../src/ingest/clean-blocks.ts';
 import { contentHashOf } from '../../src/ingest/prepare.ts';
@@ -162,4 +162,3 @@ describe('contentHashOf', () => {
     expect(contentHashOf('talks resumed in geneva on monday')).toBe(expected);
   });
 });
-
