@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ftsQuery } from './fts.ts';
+import { statementCache } from './statements.ts';
 
 export interface RemovedBlock {
   text: string;
@@ -196,19 +197,10 @@ export class ArticlesRepo {
   private readonly byOrigin: Statement;
   private readonly insertStmt: Statement;
   private readonly updateStmt: Statement;
-  private readonly statements = new Map<string, Statement>();
+  private readonly sql: (sql: string) => Statement;
 
-  /** Prepares each SQL text once: ingest runs these per article. */
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
-  }
-
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
+    this.sql = statementCache(db);
     this.byOrigin = db.prepare('SELECT id, file_hash, content_hash, status FROM articles WHERE origin = ?');
     this.insertStmt = db.prepare(
       `INSERT INTO articles (${COLUMNS}, status, ingested_at, updated_at)
@@ -232,7 +224,7 @@ export class ArticlesRepo {
 
   /** The first active article with this cleaned-text hash, other than `exceptId`. */
   findByContentHash(hash: string, exceptId = -1): number | undefined {
-    return this.stmt(
+    return this.sql(
       "SELECT id FROM articles WHERE content_hash = ? AND id != ? AND status = 'active' ORDER BY id LIMIT 1",
     )
       .pluck()
@@ -240,7 +232,7 @@ export class ArticlesRepo {
   }
 
   findByUrlOrGuid(canonicalUrl: string | null, guid: string | null, exceptId = -1): number | undefined {
-    return this.stmt(
+    return this.sql(
       `SELECT id FROM articles WHERE ((canonical_url IS NOT NULL AND canonical_url = ?)
          OR (guid IS NOT NULL AND guid = ?)) AND id != ? AND status = 'active' ORDER BY id LIMIT 1`,
     )
@@ -249,14 +241,14 @@ export class ArticlesRepo {
   }
 
   fileStats(): Map<string, FileStat> {
-    const rows = this.stmt(
+    const rows = this.sql(
       'SELECT path, size, mtime_ms AS mtimeMs, file_hash AS fileHash FROM file_stats',
     ).all() as FileStat[];
     return new Map(rows.map((r) => [r.path, r]));
   }
 
   recordFileStats(stats: FileStat[]): void {
-    const upsert = this.stmt(
+    const upsert = this.sql(
       `INSERT INTO file_stats (path, size, mtime_ms, file_hash) VALUES (@path, @size, @mtimeMs, @fileHash)
        ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, file_hash = excluded.file_hash`,
     );
@@ -265,7 +257,7 @@ export class ArticlesRepo {
 
   /** Every stored file article with what `toSummary` needs, in one query (for incremental ingest). */
   fileArticles(): FileArticle[] {
-    const rows = this.stmt(
+    const rows = this.sql(
       `SELECT id, origin, path, file_hash, status, title, source, published, published_estimated, url, words
        FROM articles WHERE kind = 'file'`,
     ).all() as (Pick<RawRow, 'id' | 'origin' | 'file_hash' | 'status' | 'title' | 'source' | 'published'> &
@@ -299,27 +291,25 @@ export class ArticlesRepo {
 
   /** Marks removed every active file article under `pathPrefix` whose origin is not in `seen`. */
   markMissingFilesRemoved(pathPrefix: string, seen: Set<string>, now = new Date().toISOString()): number[] {
-    const rows = this.db
-      .prepare(
-        "SELECT id, origin FROM articles WHERE kind = 'file' AND status = 'active' AND path LIKE ? ESCAPE '\\'",
-      )
-      .all(`${pathPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: number; origin: string }[];
+    const rows = this.sql(
+      "SELECT id, origin FROM articles WHERE kind = 'file' AND status = 'active' AND path LIKE ? ESCAPE '\\'",
+    ).all(`${pathPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: number; origin: string }[];
     const gone = rows.filter((r) => !seen.has(r.origin)).map((r) => r.id);
-    const mark = this.db.prepare("UPDATE articles SET status = 'removed', updated_at = ? WHERE id = ?");
+    const mark = this.sql("UPDATE articles SET status = 'removed', updated_at = ? WHERE id = ?");
     for (const id of gone) mark.run(now, id);
     return gone;
   }
 
   get(id: number): ArticleRow | undefined {
-    const r = this.stmt('SELECT * FROM articles WHERE id = ?').get(id) as RawRow | undefined;
+    const r = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as RawRow | undefined;
     return r && fromRow(r);
   }
 
   getMany(ids: number[]): ArticleRow[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as RawRow[];
+    const rows = this.sql(`SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as RawRow[];
     return rows.map(fromRow);
   }
 
@@ -340,20 +330,18 @@ export class ArticlesRepo {
     const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY published IS NULL, published DESC, id DESC ${options.limit ? 'LIMIT ?' : ''}`;
     if (options.limit) params.push(options.limit);
-    return (this.db.prepare(sql).all(...params) as RawRow[]).map(fromRow);
+    return (this.sql(sql).all(...params) as RawRow[]).map(fromRow);
   }
 
   count(): number {
-    return this.db.prepare("SELECT count(*) FROM articles WHERE status = 'active'").pluck().get() as number;
+    return this.sql("SELECT count(*) FROM articles WHERE status = 'active'").pluck().get() as number;
   }
 
   /** Fingerprints of active originals, for near-duplicate detection. */
   simhashes(): { id: number; simhash: string }[] {
-    return this.db
-      .prepare(
-        "SELECT id, simhash FROM articles WHERE status = 'active' AND duplicate_of IS NULL AND simhash IS NOT NULL",
-      )
-      .all() as { id: number; simhash: string }[];
+    return this.sql(
+      "SELECT id, simhash FROM articles WHERE status = 'active' AND duplicate_of IS NULL AND simhash IS NOT NULL",
+    ).all() as { id: number; simhash: string }[];
   }
 
   /**
@@ -366,13 +354,11 @@ export class ArticlesRepo {
   ): { id: number; score: number }[] {
     const match = ftsQuery(query, options.mode ?? 'any');
     if (!match) return [];
-    return this.db
-      .prepare(
-        `SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
+    return this.sql(
+      `SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
          JOIN articles a ON a.id = articles_fts.rowid
          WHERE articles_fts MATCH ? AND a.status = 'active'
          ORDER BY score LIMIT ?`,
-      )
-      .all(match, options.limit ?? 50) as { id: number; score: number }[];
+    ).all(match, options.limit ?? 50) as { id: number; score: number }[];
   }
 }

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import { statementCache } from './statements.ts';
 
 export type Platform = 'discord' | 'slack';
 
@@ -78,10 +79,14 @@ const toDelivery = (r: RawDelivery): DeliveryRow => ({
 
 /** Digest slots and their per-destination delivery claims. */
 export class DeliveriesRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: (sql: string) => Statement;
+
+  constructor(db: Database) {
+    this.sql = statementCache(db);
+  }
 
   slot(slot: string): SlotRow | undefined {
-    const r = this.db.prepare('SELECT * FROM digest_slots WHERE slot = ?').get(slot) as RawSlot | undefined;
+    const r = this.sql('SELECT * FROM digest_slots WHERE slot = ?').get(slot) as RawSlot | undefined;
     return r && toSlot(r);
   }
 
@@ -90,35 +95,36 @@ export class DeliveriesRepo {
     input: { slot: string; since: string; until: string; digest: unknown; message: unknown },
     now = new Date().toISOString(),
   ): SlotRow {
-    this.db
-      .prepare(
-        `INSERT INTO digest_slots (slot, period_since, period_until, digest, message, created_at)
+    this.sql(
+      `INSERT INTO digest_slots (slot, period_since, period_until, digest, message, created_at)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(slot) DO NOTHING`,
-      )
-      .run(
-        input.slot,
-        input.since,
-        input.until,
-        JSON.stringify(input.digest),
-        JSON.stringify(input.message),
-        now,
-      );
+    ).run(
+      input.slot,
+      input.since,
+      input.until,
+      JSON.stringify(input.digest),
+      JSON.stringify(input.message),
+      now,
+    );
     return this.slot(input.slot)!;
   }
 
   /** Marks the slot recorded unless it already was; true when this call did it. */
   markSlotRecorded(slot: string, now = new Date().toISOString()): boolean {
     return (
-      this.db
-        .prepare('UPDATE digest_slots SET recorded_at = ? WHERE slot = ? AND recorded_at IS NULL')
-        .run(now, slot).changes === 1
+      this.sql('UPDATE digest_slots SET recorded_at = ? WHERE slot = ? AND recorded_at IS NULL').run(
+        now,
+        slot,
+      ).changes === 1
     );
   }
 
   get(slot: string, platform: Platform, destination: string): DeliveryRow | undefined {
-    const r = this.db
-      .prepare('SELECT * FROM deliveries WHERE slot = ? AND platform = ? AND destination = ?')
-      .get(slot, platform, destination) as RawDelivery | undefined;
+    const r = this.sql('SELECT * FROM deliveries WHERE slot = ? AND platform = ? AND destination = ?').get(
+      slot,
+      platform,
+      destination,
+    ) as RawDelivery | undefined;
     return r && toDelivery(r);
   }
 
@@ -127,37 +133,33 @@ export class DeliveriesRepo {
     input: { slot: string; platform: Platform; destination: string; nonce: string; message: unknown },
     now = new Date().toISOString(),
   ): DeliveryRow {
-    this.db
-      .prepare(
-        `INSERT INTO deliveries (slot, platform, destination, nonce, status, message, claimed_at)
+    this.sql(
+      `INSERT INTO deliveries (slot, platform, destination, nonce, status, message, claimed_at)
          VALUES (?, ?, ?, ?, 'claimed', ?, ?) ON CONFLICT(slot, platform, destination) DO NOTHING`,
-      )
-      .run(input.slot, input.platform, input.destination, input.nonce, JSON.stringify(input.message), now);
+    ).run(input.slot, input.platform, input.destination, input.nonce, JSON.stringify(input.message), now);
     return this.get(input.slot, input.platform, input.destination)!;
   }
 
   /** Counts an attempt before the platform is called, so a crash mid-send is known on restart. */
   startAttempt(id: number): void {
-    this.db.prepare('UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?').run(id);
+    this.sql('UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?').run(id);
   }
 
   recordError(id: number, error: string): void {
-    this.db.prepare('UPDATE deliveries SET last_error = ? WHERE id = ?').run(error.slice(0, 500), id);
+    this.sql('UPDATE deliveries SET last_error = ? WHERE id = ?').run(error.slice(0, 500), id);
   }
 
   complete(id: number, messageId: string, now = new Date().toISOString()): void {
-    this.db
-      .prepare(
-        "UPDATE deliveries SET status = 'posted', message_id = ?, posted_at = ?, last_error = NULL WHERE id = ?",
-      )
-      .run(messageId, now, id);
+    this.sql(
+      "UPDATE deliveries SET status = 'posted', message_id = ?, posted_at = ?, last_error = NULL WHERE id = ?",
+    ).run(messageId, now, id);
   }
 
   list(slot?: string): DeliveryRow[] {
     const rows = (
       slot
-        ? this.db.prepare('SELECT * FROM deliveries WHERE slot = ? ORDER BY id').all(slot)
-        : this.db.prepare('SELECT * FROM deliveries ORDER BY id').all()
+        ? this.sql('SELECT * FROM deliveries WHERE slot = ? ORDER BY id').all(slot)
+        : this.sql('SELECT * FROM deliveries ORDER BY id').all()
     ) as RawDelivery[];
     return rows.map(toDelivery);
   }

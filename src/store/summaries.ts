@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import { statementCache } from './statements.ts';
 
 export interface CacheKey {
   task: string;
@@ -24,22 +25,24 @@ const keyOf = (k: CacheKey) => JSON.stringify([k.task, k.promptVersion, k.model,
 
 /** LLM result cache and the record of posted digests (for novelty and the default period). */
 export class SummariesRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: (sql: string) => Statement;
+
+  constructor(private readonly db: Database) {
+    this.sql = statementCache(db);
+  }
 
   cached(key: CacheKey): unknown | undefined {
-    const row = this.db.prepare('SELECT output FROM llm_cache WHERE key = ?').pluck().get(keyOf(key)) as
+    const row = this.sql('SELECT output FROM llm_cache WHERE key = ?').pluck().get(keyOf(key)) as
       | string
       | undefined;
     return row === undefined ? undefined : JSON.parse(row);
   }
 
   cache(key: CacheKey, output: unknown, now = new Date().toISOString()): void {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO llm_cache (key, task, prompt_version, model, evidence_hash, output, created_at)
+    this.sql(
+      `INSERT OR REPLACE INTO llm_cache (key, task, prompt_version, model, evidence_hash, output, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(keyOf(key), key.task, key.promptVersion, key.model, key.evidenceHash, JSON.stringify(output), now);
+    ).run(keyOf(key), key.task, key.promptVersion, key.model, key.evidenceHash, JSON.stringify(output), now);
   }
 
   recordDigest(
@@ -49,20 +52,12 @@ export class SummariesRepo {
   ): number {
     return this.db.transaction(() => {
       const id = Number(
-        this.db
-          .prepare(
-            'INSERT INTO posted_digests (posted_at, since, until, mode, prompt_version, digest) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(
-            postedAt,
-            digest.since,
-            digest.until,
-            digest.mode,
-            digest.promptVersion,
-            JSON.stringify(digest),
-          ).lastInsertRowid,
+        this.sql(
+          'INSERT INTO posted_digests (posted_at, since, until, mode, prompt_version, digest) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(postedAt, digest.since, digest.until, digest.mode, digest.promptVersion, JSON.stringify(digest))
+          .lastInsertRowid,
       );
-      const insert = this.db.prepare(
+      const insert = this.sql(
         'INSERT INTO reported_items (digest_id, fingerprint, article_ids) VALUES (?, ?, ?)',
       );
       for (const item of items)
@@ -72,19 +67,17 @@ export class SummariesRepo {
   }
 
   lastPosted(): PostedDigest | undefined {
-    return this.db
-      .prepare('SELECT id, posted_at AS postedAt, since, until FROM posted_digests ORDER BY id DESC LIMIT 1')
-      .get() as PostedDigest | undefined;
+    return this.sql(
+      'SELECT id, posted_at AS postedAt, since, until FROM posted_digests ORDER BY id DESC LIMIT 1',
+    ).get() as PostedDigest | undefined;
   }
 
   /** Items of the most recent posted digests (newest first), for novelty checks. */
   reportedItems(limit = 500): ReportedItem[] {
-    const rows = this.db
-      .prepare(
-        `SELECT r.fingerprint, r.article_ids, d.posted_at FROM reported_items r
+    const rows = this.sql(
+      `SELECT r.fingerprint, r.article_ids, d.posted_at FROM reported_items r
          JOIN posted_digests d ON d.id = r.digest_id ORDER BY d.id DESC LIMIT ?`,
-      )
-      .all(limit) as { fingerprint: string; article_ids: string; posted_at: string }[];
+    ).all(limit) as { fingerprint: string; article_ids: string; posted_at: string }[];
     return rows.map((r) => ({
       fingerprint: JSON.parse(r.fingerprint) as string[],
       articleIds: JSON.parse(r.article_ids) as number[],
@@ -94,18 +87,17 @@ export class SummariesRepo {
 
   /** Undated articles (no publication date found) ingested at or after `since`: they are new too. */
   undatedIngestedSince(since: string): number[] {
-    return this.db
-      .prepare(
-        `SELECT id FROM articles WHERE published IS NULL AND status = 'active' AND duplicate_of IS NULL
+    return this.sql(
+      `SELECT id FROM articles WHERE published IS NULL AND status = 'active' AND duplicate_of IS NULL
          AND ingested_at >= ? ORDER BY id`,
-      )
+    )
       .pluck()
       .all(since) as number[];
   }
 
   /** When the oldest active article was ingested: tells a new store from a running one. */
   firstIngestedAt(): string | undefined {
-    return this.db.prepare("SELECT min(ingested_at) FROM articles WHERE status = 'active'").pluck().get() as
+    return this.sql("SELECT min(ingested_at) FROM articles WHERE status = 'active'").pluck().get() as
       | string
       | undefined;
   }
