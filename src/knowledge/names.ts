@@ -73,8 +73,27 @@ export function fold(text: string): string {
     .trim();
 }
 
+/**
+ * Remembers a pure string function's answers: indexing keys the same few thousand names over and
+ * over, and each key takes a dozen regular-expression passes. Bounded so a long run cannot grow it.
+ */
+function memoised(fn: (s: string) => string, max = 50_000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let out = cache.get(s);
+    if (out === undefined) {
+      if (cache.size >= max) cache.clear();
+      out = fn(s);
+      cache.set(s, out);
+    }
+    return out;
+  };
+}
+
 /** One word's transliteration-insensitive key: "zelenskyy" -> "zelenski", "andrii" -> "andri". */
-export function wordKey(word: string): string {
+export const wordKey = memoised(computeWordKey);
+
+function computeWordKey(word: string): string {
   let w = fold(word).replace(/\s+/g, '');
   w = NICKNAMES[w] ?? w;
   w = w
@@ -94,9 +113,7 @@ export function wordKey(word: string): string {
 }
 
 /** Key of a whole name. */
-export function nameKey(name: string): string {
-  return fold(name).split(' ').filter(Boolean).map(wordKey).join(' ');
-}
+export const nameKey = memoised((name) => fold(name).split(' ').filter(Boolean).map(wordKey).join(' '));
 
 /** The words of a name, without a trailing possessive. */
 export function nameWords(name: string): string[] {
