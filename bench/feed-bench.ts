@@ -13,47 +13,9 @@ import { parsePool } from '../src/ingest/feeds/worker-pool.ts';
 import { PreparePool } from '../src/ingest/prepare-pool.ts';
 import { saveArticles } from '../src/ingest/save.ts';
 import { openStore } from '../src/store/index.ts';
+import { generatedFeed } from './feed-generator.ts';
 
-const WORDS = (
-  'the talks delegation minister agreed said officials draft plan ceasefire security guarantees border ' +
-  'sanctions meeting capital negotiators proposal envoy summit statement foreign week region agreement ' +
-  'economic energy reconstruction prisoners exchange monitoring mission observers council vote members'
-).split(' ');
-
-/** Deterministic pseudo-random text, so every run measures the same document. */
-function makeText(seed: number, words: number): string {
-  let x = seed * 7919 + 13;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out.push(WORDS[x % WORDS.length] as string);
-  }
-  return out.join(' ');
-}
-
-/** An RSS 2.0 feed in the style of a news outlet: content:encoded HTML of ~400 words per item. */
-export function generateFeed(items: number): string {
-  const parts = [
-    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
-    '<channel><title>Bench Gazette</title><link>https://bench.example.org/</link><language>en</language>',
-  ];
-  for (let i = 0; i < items; i++) {
-    const day = new Date(Date.UTC(2025, 10, 1) + i * 3_600_000).toUTCString();
-    const paragraphs = Array.from(
-      { length: 6 },
-      (_, p) =>
-        `<p>${makeText(i * 10 + p, 65)} &#8211; <a href="https://bench.example.org/ref/${i}/${p}">source</a>.</p>`,
-    );
-    parts.push(
-      `<item><title>Story ${i}: ${makeText(i, 8)}</title><link>https://bench.example.org/story/${i}?utm_source=rss</link>`,
-      `<guid isPermaLink="false">bench-${i}</guid><pubDate>${day}</pubDate><dc:creator>Reporter ${i % 40}</dc:creator>`,
-      `<description><![CDATA[<p>${makeText(i + 1, 40)}</p>]]></description>`,
-      `<content:encoded><![CDATA[${paragraphs.join('\n')}<script>track(${i})</script>]]></content:encoded></item>`,
-    );
-  }
-  parts.push('</channel></rss>');
-  return parts.join('\n');
-}
+const generateFeed = (items: number) => generatedFeed('rss', items);
 
 export interface FeedBenchResult {
   items: number;

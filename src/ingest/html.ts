@@ -12,32 +12,39 @@ const SKIP = new Set('script style noscript template svg iframe object canvas se
 
 /** Plain text of an HTML fragment, one paragraph per block element; scripts and styles never leak. */
 export function htmlToText(html: string): string {
-  const parts: string[] = [];
+  // Plain text (most titles, many summaries) needs no tokenizer.
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
+  const paragraphs: string[] = [];
+  // Paragraphs are built as they come, and white space is collapsed once per paragraph rather
+  // than per text node (this runs on every item of every feed). As in a browser, spaces on both
+  // sides of an inline tag ("a <b> b</b>") make one space.
+  let current = '';
+  const flush = () => {
+    const p = current.replace(/\s+/g, ' ').trim();
+    if (p) paragraphs.push(p);
+    current = '';
+  };
   let skipDepth = 0;
   const parser = new Parser(
     {
       onopentagname(name) {
         if (SKIP.has(name)) skipDepth++;
-        else if (BLOCK.has(name)) parts.push('\n\n');
+        else if (BLOCK.has(name)) flush();
       },
       onclosetag(name) {
         if (SKIP.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        else if (BLOCK.has(name)) parts.push('\n\n');
+        else if (BLOCK.has(name)) flush();
       },
       ontext(text) {
-        if (skipDepth === 0) parts.push(text.replace(/\s+/g, ' '));
+        if (skipDepth === 0) current += text;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.write(html);
   parser.end();
-  return parts
-    .join('')
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('\n\n');
+  flush();
+  return paragraphs.join('\n\n');
 }
 
 export interface HtmlPage {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Encoding } from './decode.ts';
 import type { ParseJob } from './parse-worker.ts';
 import type { ParsedFeed, ParseRequest } from './types.ts';
 
@@ -8,9 +9,24 @@ const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
 type Reply = { id: number; ok: true; feed: ParsedFeed } | { id: number; ok: false; error: string };
 
-interface Pending {
-  job: ParseJob;
+/** The document (or one sub-document of it) overran its time limit. */
+export class ParseTimeoutError extends Error {
+  override name = 'ParseTimeoutError';
+}
+
+export interface JobLimits {
+  /** The time limit this job's message names. */
   timeoutMs: number;
+  /**
+   * When the job must be done (ms since the epoch), for the sub-documents of one feed, which share
+   * their feed's limit; without it the limit counts from when a worker takes the job.
+   */
+  deadline?: number;
+  chunk?: Encoding;
+}
+
+interface Pending extends JobLimits {
+  job: ParseJob;
   resolve: (feed: ParsedFeed) => void;
   reject: (err: Error) => void;
 }
@@ -39,9 +55,10 @@ class Slot {
   }
 
   run(pending: Pending): void {
-    const timer = setTimeout(() => {
-      this.fail(new Error(`parsing took longer than ${pending.timeoutMs} ms`));
-    }, pending.timeoutMs);
+    const timer = setTimeout(
+      () => this.fail(new ParseTimeoutError(`parsing took longer than ${pending.timeoutMs} ms`)),
+      pending.deadline === undefined ? pending.timeoutMs : Math.max(0, pending.deadline - Date.now()),
+    );
     this.busy = { ...pending, timer };
     this.worker.ref();
     const bytes = pending.job.request.bytes;
@@ -86,11 +103,13 @@ export class ParsePool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
 
-  constructor(private readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
+  constructor(readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
 
-  parse(request: ParseRequest, timeoutMs = DEFAULT_PARSE_TIMEOUT_MS): Promise<ParsedFeed> {
+  parse(request: ParseRequest, limits: Partial<JobLimits> = {}): Promise<ParsedFeed> {
+    const { timeoutMs = DEFAULT_PARSE_TIMEOUT_MS, deadline, chunk } = limits;
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, request }, timeoutMs, resolve, reject });
+      const job = { id: this.nextId++, request, chunk };
+      this.queue.push({ job, timeoutMs, deadline, resolve, reject });
       this.dispatch();
     });
   }
