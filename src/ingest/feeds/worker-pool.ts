@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Prepared } from '../prepare.ts';
+import type { RawArticle } from '../types.ts';
 import type { Encoding } from './decode.ts';
 import type { ParseJob } from './parse-worker.ts';
 import type { ParsedFeed, ParseRequest } from './types.ts';
@@ -7,7 +9,7 @@ import type { ParsedFeed, ParseRequest } from './types.ts';
 export const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
-type Reply = { id: number; ok: true; feed: ParsedFeed } | { id: number; ok: false; error: string };
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 /** The document (or one sub-document of it) overran its time limit. */
 export class ParseTimeoutError extends Error {
@@ -27,7 +29,7 @@ export interface JobLimits {
 
 interface Pending extends JobLimits {
   job: ParseJob;
-  resolve: (feed: ParsedFeed) => void;
+  resolve: (result: never) => void;
   reject: (err: Error) => void;
 }
 
@@ -45,7 +47,7 @@ class Slot {
     worker.on('message', (msg: Reply | { ready: true }) => {
       if ('id' in msg && this.busy?.job.id === msg.id) {
         const { resolve, reject } = this.finish();
-        if (msg.ok) resolve(msg.feed);
+        if (msg.ok) resolve(msg.result as never);
         else reject(new Error(msg.error));
       }
     });
@@ -61,12 +63,12 @@ class Slot {
     );
     this.busy = { ...pending, timer };
     this.worker.ref();
-    const bytes = pending.job.request.bytes;
-    // Copy into a buffer we own so it can be transferred without copying again.
-    const owned = new Uint8Array(bytes);
-    this.worker.postMessage({ ...pending.job, request: { ...pending.job.request, bytes: owned } }, [
-      owned.buffer,
-    ]);
+    const { job } = pending;
+    if ('request' in job) {
+      // Copy into a buffer we own so it can be transferred without copying again.
+      const owned = new Uint8Array(job.request.bytes);
+      this.worker.postMessage({ ...job, request: { ...job.request, bytes: owned } }, [owned.buffer]);
+    } else this.worker.postMessage(job);
   }
 
   private finish(): Pending {
@@ -107,9 +109,17 @@ export class ParsePool {
 
   parse(request: ParseRequest, limits: Partial<JobLimits> = {}): Promise<ParsedFeed> {
     const { timeoutMs = DEFAULT_PARSE_TIMEOUT_MS, deadline, chunk } = limits;
-    return new Promise((resolve, reject) => {
-      const job = { id: this.nextId++, request, chunk };
-      this.queue.push({ job, timeoutMs, deadline, resolve, reject });
+    return this.submit({ id: this.nextId++, request, chunk }, timeoutMs, deadline);
+  }
+
+  /** Prepares raw articles (e.g. fetched pages) in a worker, under the same time limit as a parse. */
+  prepare(raws: RawArticle[], timeoutMs = DEFAULT_PARSE_TIMEOUT_MS): Promise<Prepared[]> {
+    return this.submit({ id: this.nextId++, raws }, timeoutMs);
+  }
+
+  private submit<T>(job: ParseJob, timeoutMs: number, deadline?: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, timeoutMs, deadline, resolve: resolve as (result: never) => void, reject });
       this.dispatch();
     });
   }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedFeed } from '../../../bench/feed-generator.ts';
 import { splitFeed } from '../../../src/ingest/feeds/chunk-split.ts';
-import { type ParseOptions, parseFeed } from '../../../src/ingest/feeds/parse-feed.ts';
+import { type ParseOptions, parseFeed, parseFeedInParts } from '../../../src/ingest/feeds/parse-feed.ts';
 
 const REAL = resolve('../shared/feeds/real');
 const SUITE = resolve('../shared/feeds/feedparser');
@@ -70,6 +70,21 @@ describe('parsing a large feed in concurrent parts', () => {
     expect(split).toEqual(whole);
   });
 
+  it('hands the parts over in order, and after a failing part only what the whole parse adds', async () => {
+    for (const xml of [
+      generatedFeed('atom', 60),
+      generatedFeed('rss', 60).replace('Story 50', '<b>Story 50'),
+    ]) {
+      const bytes = Buffer.from(xml);
+      const handed: string[] = [];
+      await parseFeedInParts(bytes, { split: cutInto(bytes, 6) }, (part) => {
+        handed.push(...part.items.map((i) => JSON.stringify(i)));
+      });
+      const whole = await parseFeed(bytes, {});
+      expect(handed).toEqual(whole.items.map((i) => JSON.stringify(i)));
+    }
+  });
+
   it('leaves alone a feed with anything but white space between items', () => {
     const between = generatedFeed('rss', 40).replace('</item>\n<item>', '</item>\n<!-- ad --><item>');
     expect(splitFeed(Buffer.from(between), null, { minBytes: 0, chunkBytes: 1000 })).toBeUndefined();
@@ -109,4 +124,29 @@ describe('parsing a large feed in concurrent parts', () => {
     },
     120_000,
   );
+});
+
+describe('preparing items in the parse workers', () => {
+  it('returns each item of a split feed as a cleaned, dated article, aligned with the items', async () => {
+    const bytes = Buffer.from(generatedFeed('rss', 200));
+    const prepare = { feedId: 7, feedTitle: 'Fallback title', fullText: false };
+    const feed = await parseFeed(bytes, { prepare, split: cutInto(bytes, 4) });
+    expect(feed.prepared).toHaveLength(200);
+    const article = feed.prepared?.[42];
+    expect(article && 'text' in article && article).toMatchObject({
+      feedId: 7,
+      source: 'Bench Gazette',
+      title: feed.items[42]?.title,
+      published: feed.items[42]?.published,
+    });
+    expect(article && 'text' in article && article.text).not.toMatch(/track\(/);
+  });
+
+  it('leaves unprepared the items whose linked page is to be fetched first', async () => {
+    const xml = generatedFeed('rss', 3).replace(/<content:encoded>[\s\S]*?<\/content:encoded>/g, '');
+    const prepare = { feedId: 1, feedTitle: null, fullText: true };
+    expect((await parseFeed(Buffer.from(xml), { prepare })).prepared).toEqual([null, null, null]);
+    const without = await parseFeed(Buffer.from(xml), { prepare: { ...prepare, fullText: false } });
+    expect(without.prepared?.every((p) => p && 'text' in p)).toBe(true);
+  });
 });
