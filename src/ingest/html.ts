@@ -1,51 +1,9 @@
 import { Readability } from '@mozilla/readability';
-import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { normaliseDate } from './dates.ts';
+import { htmlToText } from './html-text.ts';
 
-const BLOCK = new Set(
-  'p div h1 h2 h3 h4 h5 h6 li ul ol br tr table section article header footer aside nav blockquote pre figure figcaption dd dt dl hr main address'.split(
-    ' ',
-  ),
-);
-const SKIP = new Set('script style noscript template svg iframe object canvas select button head'.split(' '));
-
-/** Plain text of an HTML fragment, one paragraph per block element; scripts and styles never leak. */
-export function htmlToText(html: string): string {
-  // Plain text (most titles, many summaries) needs no tokenizer.
-  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
-  const paragraphs: string[] = [];
-  // Paragraphs are built as they come, and white space is collapsed once per paragraph rather
-  // than per text node (this runs on every item of every feed). As in a browser, spaces on both
-  // sides of an inline tag ("a <b> b</b>") make one space.
-  let current = '';
-  const flush = () => {
-    const p = current.replace(/\s+/g, ' ').trim();
-    if (p) paragraphs.push(p);
-    current = '';
-  };
-  let skipDepth = 0;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        if (SKIP.has(name)) skipDepth++;
-        else if (BLOCK.has(name)) flush();
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        else if (BLOCK.has(name)) flush();
-      },
-      ontext(text) {
-        if (skipDepth === 0) current += text;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  flush();
-  return paragraphs.join('\n\n');
-}
+export { htmlToText } from './html-text.ts';
 
 export interface HtmlPage {
   text: string;

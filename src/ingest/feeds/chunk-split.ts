@@ -9,7 +9,7 @@ export interface SplitOptions {
 
 // Charsets in which every byte below 0x80 is the ASCII character (so '<item' can be found in the
 // raw bytes) and which decode without state (so a cut between two tags changes nothing).
-const ASCII_SAFE = /^(utf8|utf-8|windows-125\d|iso-8859-\d+|koi8-[ru])$/;
+const ASCII_SAFE = /^(utf-?8|windows-125\d|iso-8859-\d+|koi8-[ru])$/;
 const ITEM_TAG: Record<string, string> = { rss: 'item', 'rdf:RDF': 'item', feed: 'entry' };
 const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\]\s*)?>)*<([\w.:-]+)/;
 // Up to the '>' that ends a start tag; a quoted attribute value may hold a '>' of its own.

@@ -69,13 +69,13 @@ export function detectEncoding(buf: Buffer, contentType?: string | null): Encodi
   const fromDecl = usable(declared);
   // A UTF-16/32 declaration on 8-bit bytes (no BOM, no zero bytes) is a lie; read the bytes as they are.
   if (fromDecl && !/^utf-?(16|32)/.test(fromDecl)) return { encoding: fromDecl, skip: 0 };
-  return { encoding: isUtf8(buf) ? 'utf8' : 'windows-1252', skip: 0 };
+  return { encoding: isUtf8(buf) ? 'utf-8' : 'windows-1252', skip: 0 };
 }
 
 /** Bytes to text in an encoding already chosen (by detectEncoding on the whole document). */
 export function decodeAs(buf: Buffer, { encoding, skip }: Encoding): Decoded {
-  // 'utf8' is the name detectEncoding gives bytes it has checked: Node's decoder, the fastest.
-  if (encoding === 'utf8') return { text: buf.toString('utf8', skip), encoding: 'utf-8' };
+  // Node's own UTF-8 decoder is the fastest, and replaces bad sequences as iconv's does.
+  if (encoding === 'utf-8') return { text: buf.toString('utf8', skip), encoding };
   return { text: iconv.decode(buf.subarray(skip), encoding, { stripBOM: true }), encoding };
 }
 

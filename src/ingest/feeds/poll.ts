@@ -5,7 +5,7 @@ import type { FeedRow } from '../../store/feeds.ts';
 import type { ArticleInput, Store } from '../../store/index.ts';
 import { emptyReport, type IngestReport, mergeReports } from '../index.ts';
 import type { Prepared } from '../prepare.ts';
-import { nearDuplicateIndexOf, saveArticles } from '../save.ts';
+import { nearDuplicateIndexOf, type SaveOptions, saveArticles } from '../save.ts';
 import type { NearDuplicateIndex } from '../simhash.ts';
 import type { RawArticle } from '../types.ts';
 import { nextPollAfterFailure } from './backoff.ts';
@@ -41,7 +41,7 @@ const rawOfPrepared = (article: ArticleInput): RawArticle => ({
  * want their linked page: a new one has it fetched here, and all are prepared in the parse pool, so
  * that no cleaning runs on this thread.
  */
-async function articlesOf(store: Store, config: Config, feed: FeedRow, part: ParsedFeed) {
+async function articlesOf(store: Store, config: Config, feed: FeedSource, part: ParsedFeed) {
   const source = { id: feed.id, title: part.title ?? feed.title };
   const prepared: Prepared[] = [];
   const pages: number[] = [];
@@ -66,10 +66,36 @@ async function articlesOf(store: Store, config: Config, feed: FeedRow, part: Par
   return { raws, prepared };
 }
 
+type FeedSource = Pick<FeedRow, 'id' | 'title'>;
+
 /**
- * Fetches, parses and stores one feed; throws on failure (the caller records it). The parse workers
- * parse and prepare the parts of a large feed while this thread stores the parts before them.
+ * Parses a fetched feed document and stores its items, adding to `report`. The parse workers parse
+ * and prepare the parts of a large feed while this thread stores the parts before them.
  */
+export async function storeFeedDocument(
+  store: Store,
+  config: Config,
+  feed: FeedSource,
+  doc: { body: Uint8Array; contentType?: string | null; url?: string },
+  near: NearDuplicateIndex,
+  report: IngestReport,
+  save: Pick<SaveOptions, 'index'> = {},
+): Promise<{ title: string | null; items: number }> {
+  const prepare = { feedId: feed.id, feedTitle: feed.title, fullText: config.FETCH_FULL_TEXT };
+  let title: string | null | undefined;
+  let items = 0;
+  const options = { contentType: doc.contentType, baseUrl: doc.url, prepare };
+  await parseFeedInParts(doc.body, options, async (part) => {
+    title ??= part.title;
+    items += part.items.length;
+    report.skipped += part.skippedItems;
+    const { raws, prepared } = await articlesOf(store, config, feed, part);
+    mergeReports(report, saveArticles(store, raws, { ...save, nearDuplicates: near, prepared }));
+  });
+  return { title: title ?? null, items };
+}
+
+/** Fetches, parses and stores one feed; throws on failure (the caller records it). */
 async function pollOne(
   store: Store,
   config: Config,
@@ -88,27 +114,14 @@ async function pollOne(
     store.feeds.recordSuccess(feed.id, { now, nextPoll });
     return;
   }
-  const prepare = { feedId: feed.id, feedTitle: feed.title, fullText: config.FETCH_FULL_TEXT };
-  let title: string | null | undefined;
-  let items = 0;
-  await parseFeedInParts(
-    res.body,
-    { contentType: res.contentType, baseUrl: res.url, prepare },
-    async (part) => {
-      title ??= part.title;
-      items += part.items.length;
-      report.skipped += part.skippedItems;
-      const { raws, prepared } = await articlesOf(store, config, feed, part);
-      mergeReports(report, saveArticles(store, raws, { nearDuplicates: near, prepared }));
-    },
-  );
+  const stored = await storeFeedDocument(store, config, feed, res, near, report);
   store.feeds.recordSuccess(feed.id, {
     now,
     nextPoll,
-    title: title ?? null,
+    title: stored.title,
     etag: res.etag,
     lastModified: res.lastModified,
-    items,
+    items: stored.items,
   });
 }
 
