@@ -98,22 +98,38 @@ function simpleText(html: string): string | undefined {
   return out.text();
 }
 
+// Embeds whose end tag is often missing (<iframe src="..."/> is not self-closing in HTML): text
+// they swallow only because they were never closed is given back.
+const EMBEDS = new Set(['iframe', 'object']);
+type Held = { name: string; events: (string | null)[] };
+
 /** The general case: htmlparser2's tokenizer and its recovery from broken markup. */
 function parsedText(html: string): string {
   const out = new Paragraphs();
-  let skipDepth = 0;
+  // What each open skipped element swallowed (text, or null for a paragraph break), innermost last.
+  const held: Held[] = [];
+  const emit = (event: string | null) => {
+    const inner = held.at(-1);
+    if (inner) inner.events.push(event);
+    else if (event === null) out.end();
+    else out.add(event);
+  };
   const parser = new Parser(
     {
       onopentagname(name) {
-        if (SKIP.has(name)) skipDepth++;
-        else if (BLOCK.has(name)) out.end();
+        if (SKIP.has(name)) held.push({ name, events: [] });
+        else if (BLOCK.has(name)) emit(null);
       },
-      onclosetag(name) {
-        if (SKIP.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        else if (BLOCK.has(name)) out.end();
+      onclosetag(name, isImplied) {
+        if (!SKIP.has(name)) {
+          if (BLOCK.has(name)) emit(null);
+          return;
+        }
+        const closed = held.pop();
+        if (closed && isImplied && EMBEDS.has(closed.name)) for (const event of closed.events) emit(event);
       },
       ontext(text) {
-        if (skipDepth === 0) out.add(text);
+        emit(text);
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

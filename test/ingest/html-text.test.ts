@@ -45,6 +45,20 @@ const TRICKY = [
 ];
 
 describe('htmlToText', () => {
+  it('keeps the text after an iframe or object that is never closed', () => {
+    expect(htmlToText('<p>Watch: <iframe src="https://video.example/1"/> The talks resumed.</p>')).toBe(
+      'Watch: The talks resumed.',
+    );
+    expect(htmlToText('<object data="a.swf"><param name="q" value="1"><p>Officials said')).toBe(
+      'Officials said',
+    );
+  });
+
+  it('still drops what a closed iframe or object holds, and scripts inside an unclosed one', () => {
+    expect(htmlToText('a <iframe src="x">no frames</iframe> b')).toBe('a b');
+    expect(htmlToText('<object><script>track()</script>after')).toBe('after');
+  });
+
   it('reads ordinary markup as htmlparser2 does', () => {
     for (const html of TRICKY) expect(htmlToText(html), html).toBe(htmlToTextParsed(html));
   });
