@@ -30,6 +30,10 @@ function articleHtml(i: number, site: string): string {
   return `${paragraphs.join('\n')}<script>track(${i})</script>`;
 }
 
+/** A document: its head, one run of lines per item, its closing markup, one per line. */
+const documentOf = (head: string[], items: number, item: (i: number) => string[], foot: string): string =>
+  [...head, ...Array.from({ length: items }, (_, i) => item(i)).flat(), foot].join('\n');
+
 const RSS_HEAD = (title: string) =>
   '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n' +
   `<channel><title>${title}</title><link>https://bench.example.org/</link><language>en</language>`;
@@ -37,17 +41,17 @@ const RSS_HEAD = (title: string) =>
 /** RSS 2.0 with the article in content:encoded as a CDATA section (WordPress and many CMSs). */
 function rssCdata(items: number): string {
   const site = 'https://bench.example.org/';
-  const parts = [RSS_HEAD('Bench Gazette')];
-  for (let i = 0; i < items; i++) {
-    parts.push(
+  return documentOf(
+    [RSS_HEAD('Bench Gazette')],
+    items,
+    (i) => [
       `<item><title>Story ${i}: ${makeText(i, 8)}</title><link>${site}story/${i}?utm_source=rss</link>`,
       `<guid isPermaLink="false">item-${i}</guid><pubDate>${day(i).toUTCString()}</pubDate><dc:creator>Reporter ${i % 40}</dc:creator>`,
       `<description><![CDATA[<p>${makeText(i + 1, 40)}</p>]]></description>`,
       `<content:encoded><![CDATA[${articleHtml(i, site)}]]></content:encoded></item>`,
-    );
-  }
-  parts.push('</channel></rss>');
-  return parts.join('\n');
+    ],
+    '</channel></rss>',
+  );
 }
 
 /**
@@ -56,59 +60,64 @@ function rssCdata(items: number): string {
  */
 function rssEscaped(items: number): string {
   const site = 'https://news.example.com/';
-  const parts = [
-    RSS_HEAD('Escaped Chronicle').replace('<rss ', '<rss xmlns:media="http://search.yahoo.com/mrss/" '),
-  ];
-  for (let i = 0; i < items; i++) {
-    const body = articleHtml(i, site)
-      .replace(/ said /g, ' said “')
-      .replace(/ plan /g, ' plan’s ');
-    parts.push(
+  const head = RSS_HEAD('Escaped Chronicle').replace(
+    '<rss ',
+    '<rss xmlns:media="http://search.yahoo.com/mrss/" ',
+  );
+  return documentOf(
+    [head],
+    items,
+    (i) => [
       `<item><title>${makeText(i, 9)} – live</title><link>${site}world/2025/nov/${i}</link>`,
       `<description>${escapeXml(`<p>${makeText(i + 1, 35)}</p><a href="${site}world/2025/nov/${i}">Continue reading...</a>`)}</description>`,
-      `<content:encoded>${escapeXml(body)}</content:encoded>`,
+      `<content:encoded>${escapeXml(
+        articleHtml(i, site)
+          .replace(/ said /g, ' said “')
+          .replace(/ plan /g, ' plan’s '),
+      )}</content:encoded>`,
       ...['World news', 'Diplomacy', 'Europe'].map((c) => `<category domain="${site}${c}">${c}</category>`),
       `<pubDate>${day(i).toUTCString()}</pubDate><guid>${site}world/2025/nov/${i}</guid>`,
       `<media:content width="140" url="https://img.example.com/${i}.jpg"><media:credit>Photo agency</media:credit></media:content>`,
       `<dc:creator>Correspondent ${i % 25}</dc:creator></item>`,
-    );
-  }
-  parts.push('</channel></rss>');
-  return parts.join('\n');
+    ],
+    '</channel></rss>',
+  );
 }
 
 function atom(items: number): string {
   const site = 'https://atom.example.net/';
-  const parts = [
+  const head = [
     '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
     `<title>Atom Ledger</title><link href="${site}"/><id>${site}</id><updated>2025-11-01T00:00:00Z</updated>`,
   ];
-  for (let i = 0; i < items; i++) {
-    parts.push(
+  return documentOf(
+    head,
+    items,
+    (i) => [
       `<entry><id>item-${i}</id><title type="html">${escapeXml(`Story <b>${i}</b>: ${makeText(i, 7)}`)}</title>`,
       `<link rel="alternate" href="${site}post/${i}"/><published>${day(i).toISOString()}</published>`,
       `<author><name>Writer ${i % 12}</name></author><summary>${makeText(i + 2, 30)}</summary>`,
       `<content type="html">${escapeXml(articleHtml(i, site))}</content></entry>`,
-    );
-  }
-  parts.push('</feed>');
-  return parts.join('\n');
+    ],
+    '</feed>',
+  );
 }
 
 function rdf(items: number): string {
   const site = 'https://rdf.example.org/';
-  const parts = [
+  const head = [
     '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     `<channel rdf:about="${site}"><title>RDF Wire</title><link>${site}</link><description>Wire copy</description></channel>`,
   ];
-  for (let i = 0; i < items; i++) {
-    parts.push(
+  return documentOf(
+    head,
+    items,
+    (i) => [
       `<item rdf:about="${site}item-${i}"><title>Wire ${i}: ${makeText(i, 6)}</title><link>${site}item-${i}</link>`,
       `<description>${escapeXml(articleHtml(i, site))}</description><dc:date>${day(i).toISOString()}</dc:date></item>`,
-    );
-  }
-  parts.push('</rdf:RDF>');
-  return parts.join('\n');
+    ],
+    '</rdf:RDF>',
+  );
 }
 
 export type GeneratedFormat = 'rss' | 'rss-escaped' | 'atom' | 'rdf';
