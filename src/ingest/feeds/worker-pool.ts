@@ -108,7 +108,7 @@ export class ParsePool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
 
-  constructor(readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
+  constructor(private readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
 
   parse(request: ParseRequest, limits: Partial<JobLimits> = {}): Promise<ParsedFeed> {
     const { timeoutMs = DEFAULT_PARSE_TIMEOUT_MS, deadline, chunk } = limits;
@@ -135,7 +135,14 @@ export class ParsePool {
         this.slots.push(slot);
       }
       if (!slot) return;
-      slot.run(this.queue.shift() as Pending);
+      const pending = this.queue.shift() as Pending;
+      // A part of a feed whose time is already up (another part overran it) is not started: running
+      // it would only have its worker terminated and replaced once more.
+      if (pending.deadline !== undefined && pending.deadline <= Date.now()) {
+        pending.reject(new ParseTimeoutError(`parsing took longer than ${pending.timeoutMs} ms`));
+        continue;
+      }
+      slot.run(pending);
     }
   }
 

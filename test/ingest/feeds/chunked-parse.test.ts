@@ -95,6 +95,7 @@ describe('parsing a large feed in concurrent parts', () => {
   it('reports a timeout of any part as the feed timing out', async () => {
     const bytes = Buffer.from(generatedFeed('rss', 3000));
     await expect(parseFeed(bytes, { timeoutMs: 1 })).rejects.toThrow(/longer than 1 ms/);
+    expect((await parseFeed(Buffer.from(generatedFeed('rdf', 5)), {})).items).toHaveLength(5);
   });
 
   it.skipIf(!existsSync(REAL))('gives the same feeds as a whole parse for the real news feeds', async () => {
