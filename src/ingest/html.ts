@@ -1,44 +1,9 @@
 import { Readability } from '@mozilla/readability';
-import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { normaliseDate } from './dates.ts';
+import { htmlToText } from './html-text.ts';
 
-const BLOCK = new Set(
-  'p div h1 h2 h3 h4 h5 h6 li ul ol br tr table section article header footer aside nav blockquote pre figure figcaption dd dt dl hr main address'.split(
-    ' ',
-  ),
-);
-const SKIP = new Set('script style noscript template svg iframe object canvas select button head'.split(' '));
-
-/** Plain text of an HTML fragment, one paragraph per block element; scripts and styles never leak. */
-export function htmlToText(html: string): string {
-  const parts: string[] = [];
-  let skipDepth = 0;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        if (SKIP.has(name)) skipDepth++;
-        else if (BLOCK.has(name)) parts.push('\n\n');
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        else if (BLOCK.has(name)) parts.push('\n\n');
-      },
-      ontext(text) {
-        if (skipDepth === 0) parts.push(text.replace(/\s+/g, ' '));
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  return parts
-    .join('')
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('\n\n');
-}
+export { htmlToText } from './html-text.ts';
 
 export interface HtmlPage {
   text: string;

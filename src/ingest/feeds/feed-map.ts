@@ -56,6 +56,26 @@ function guidLink(guid: unknown): string | undefined {
   return s && permalink && /^https?:\/\//i.test(s) ? s : undefined;
 }
 
+/** A base URL: the `xml:base` given resolved against the base around it (itself when absolute). */
+function withBase(own: string | undefined, outer: string | undefined): string | undefined {
+  const base = own?.trim();
+  if (!base) return outer;
+  try {
+    return new URL(base, outer).href;
+  } catch {
+    return outer;
+  }
+}
+
+/** The base a link element was written under: its own xml:base, if rss-parser took the link from one. */
+function linkBase(raw: XmlNode | undefined, href: unknown, outer: string | undefined): string | undefined {
+  const links = Array.isArray(raw?.link) && typeof href === 'string' ? (raw.link as unknown[]) : [];
+  const node = links.find(
+    (l): l is XmlNode => typeof l === 'object' && l !== null && (l as XmlNode).$?.href === href,
+  );
+  return withBase(node?.$?.['xml:base'], outer);
+}
+
 function resolveLink(link: unknown, baseUrl: string | undefined): string | null {
   const s = plain(link)?.trim();
   if (!s) return null;
@@ -76,8 +96,9 @@ function isoDate(...candidates: unknown[]): string | null {
 
 const wordCount = (text: string | null): number => (text ? text.split(/\s+/).filter(Boolean).length : 0);
 
-function mapItem(item: RssItem, format: ParsedFeed['format'], baseUrl?: string): FeedItem {
+function mapItem(item: RssItem, format: ParsedFeed['format'], feedBase?: string): FeedItem {
   const raw = item.raw;
+  const baseUrl = linkBase(raw, item.link, withBase(raw?.$?.['xml:base'], feedBase));
   const rawTitle = firstChild(raw, 'title');
   const rawContent = firstChild(raw, 'content');
   const rawSummary = firstChild(raw, 'summary') ?? firstChild(raw, 'description');
@@ -120,8 +141,12 @@ function mapItem(item: RssItem, format: ParsedFeed['format'], baseUrl?: string):
 }
 
 /** rss-parser's output (with raw nodes kept by TolerantParser) to our feed shape. */
-export function mapFeed(feed: RssFeed, format: ParsedFeed['format'], baseUrl?: string) {
+export function mapFeed(feed: RssFeed, format: ParsedFeed['format'], documentUrl?: string) {
   const raw = feed.raw;
+  // Relative links resolve against xml:base on the root, then the channel (or Atom feed), then the
+  // item and the link itself, and in the end against where the document was fetched from.
+  const rootBase = typeof feed.rootBase === 'string' ? feed.rootBase : undefined;
+  const baseUrl = withBase(raw?.$?.['xml:base'], withBase(rootBase, documentUrl));
   const rawTitle = firstChild(raw, 'title');
   const language =
     plain(feed.language) ?? plain(firstChild(raw, 'dc:language')) ?? raw?.$?.['xml:lang'] ?? null;
@@ -134,7 +159,7 @@ export function mapFeed(feed: RssFeed, format: ParsedFeed['format'], baseUrl?: s
   const title = decodeBase64(rawTitle, typeof feed.title === 'string' ? feed.title : rawTitle);
   return {
     title: toText(title, isHtml(rawTitle, format)),
-    link: resolveLink(feed.link, baseUrl),
+    link: resolveLink(feed.link, linkBase(raw, feed.link, baseUrl)),
     description: toText(decodeBase64(rawDescription, rawDescription), isHtml(rawDescription, format)),
     language: language?.trim() || null,
     items: feed.items.filter((i): i is RssItem => i !== null).map((i) => mapItem(i, format, baseUrl)),

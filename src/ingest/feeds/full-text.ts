@@ -4,12 +4,6 @@ import { decodeFeed } from './decode.ts';
 import { fetchGuarded, limitsFromConfig, PAGE_ACCEPT } from './fetch-guarded.ts';
 import type { FeedItem } from './types.ts';
 
-/** Items with fewer summary words than this, and no full content, are worth fetching the page for. */
-export const FULL_TEXT_BELOW_WORDS = 150;
-
-export const wantsFullText = (item: FeedItem, config: Config): boolean =>
-  config.FETCH_FULL_TEXT && Boolean(item.link) && !item.content && item.summaryWords < FULL_TEXT_BELOW_WORDS;
-
 /**
  * The linked page's HTML, fetched through the same guarded fetcher as feeds (SSRF guard, deadline,
  * size cap); undefined when it cannot be had, so the item falls back to its summary.

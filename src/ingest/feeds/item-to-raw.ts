@@ -3,6 +3,13 @@ import type { RawArticle } from '../types.ts';
 import { canonicalUrl } from '../url.ts';
 import type { FeedItem } from './types.ts';
 
+/** Items with fewer summary words than this, and no full content, are worth fetching the page for. */
+export const FULL_TEXT_BELOW_WORDS = 150;
+
+/** The item says too little on its own: its linked page is worth fetching (when full text is on). */
+export const needsPage = (item: FeedItem): boolean =>
+  Boolean(item.link) && !item.content && item.summaryWords < FULL_TEXT_BELOW_WORDS;
+
 /**
  * Where an item comes from, stable across polls: its canonical link, else its guid within the feed,
  * else a hash of what it says.

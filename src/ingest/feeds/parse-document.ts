@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { decodeFeed } from './decode.ts';
+import { decodeAs, decodeFeed, type Encoding } from './decode.ts';
 import { mapFeed } from './feed-map.ts';
 import { type RssFeed, TolerantParser } from './rss-tolerant.ts';
 import type { ParsedFeed, ParseRequest } from './types.ts';
@@ -88,11 +88,13 @@ const describe = (err: unknown): string => {
 /**
  * Bytes to a feed: decode (BOM, HTTP charset, XML declaration), repair what a strict parser would
  * choke on, parse with rss-parser, and on malformed XML retry once on a tolerant re-serialisation.
+ * A sub-document of a split feed (`chunk`: the whole document's encoding) gets no such retry: how to
+ * recover is decided on the whole document, so its failure means "parse the whole instead".
  * Runs inside the parse worker.
  */
-export async function parseFeedDocument(request: ParseRequest): Promise<ParsedFeed> {
+export async function parseFeedDocument(request: ParseRequest, chunk?: Encoding): Promise<ParsedFeed> {
   const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-  const { text, encoding } = decodeFeed(bytes, request.contentType);
+  const { text, encoding } = chunk ? decodeAs(bytes, chunk) : decodeFeed(bytes, request.contentType);
   if (!text.trim()) throw new FeedDocumentError('empty document');
   const xml = wrapCdf(repairXml(text));
   const repairs: string[] =
@@ -101,7 +103,7 @@ export async function parseFeedDocument(request: ParseRequest): Promise<ParsedFe
   try {
     feed = await parseXml(xml);
   } catch (first) {
-    if (/not recognized as RSS/i.test(String(first))) throw new FeedDocumentError(describe(first));
+    if (chunk || /not recognized as RSS/i.test(String(first))) throw new FeedDocumentError(describe(first));
     try {
       feed = await parseXml(reserialize(xml));
       repairs.push(`malformed XML recovered (${describe(first)})`);

@@ -1,19 +1,39 @@
 import { parentPort } from 'node:worker_threads';
+import { prepareSafely } from '../prepare.ts';
+import type { RawArticle } from '../types.ts';
+import type { Encoding } from './decode.ts';
 import { parseFeedDocument } from './parse-document.ts';
-import type { ParseRequest } from './types.ts';
+import { prepareItems } from './prepare-items.ts';
+import type { ParsedFeed, ParseRequest } from './types.ts';
 
-export interface ParseJob {
-  id: number;
-  request: ParseRequest;
+/** A document (or a sub-document of a split feed) to parse, or raw articles to prepare. */
+export type ParseJob =
+  | {
+      id: number;
+      request: ParseRequest;
+      /** Set for a sub-document of a split feed: the encoding detected on the whole document. */
+      chunk?: Encoding;
+    }
+  | { id: number; raws: RawArticle[] };
+
+async function parsed(request: ParseRequest, chunk?: Encoding): Promise<ParsedFeed> {
+  const feed = await parseFeedDocument(request, chunk);
+  if (request.prepare) feed.prepared = prepareItems(feed, request.prepare);
+  return feed;
 }
 
 // Runs in a worker thread (see worker-pool.ts): a hostile document can only stall this thread,
 // which the pool terminates when the job overruns its time limit.
-parentPort?.on('message', async ({ id, request }: ParseJob) => {
+parentPort?.on('message', async (job: ParseJob) => {
   try {
-    parentPort?.postMessage({ id, ok: true, feed: await parseFeedDocument(request) });
+    const result = 'raws' in job ? job.raws.map(prepareSafely) : await parsed(job.request, job.chunk);
+    parentPort?.postMessage({ id: job.id, ok: true, result });
   } catch (err) {
-    parentPort?.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    parentPort?.postMessage({
+      id: job.id,
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+    });
   }
 });
 parentPort?.postMessage({ ready: true });

@@ -2,17 +2,21 @@ import type { Config } from '../../config.ts';
 import { errorMessage } from '../../core/errors.ts';
 import { log } from '../../log.ts';
 import type { FeedRow } from '../../store/feeds.ts';
-import type { Store } from '../../store/index.ts';
+import type { ArticleInput, Store } from '../../store/index.ts';
 import { emptyReport, type IngestReport, mergeReports } from '../index.ts';
-import { nearDuplicateIndexOf, saveArticles } from '../save.ts';
+import type { Prepared } from '../prepare.ts';
+import { nearDuplicateIndexOf, type SaveOptions, saveArticles } from '../save.ts';
 import type { NearDuplicateIndex } from '../simhash.ts';
+import type { RawArticle } from '../types.ts';
 import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
-import { fetchPageHtml, wantsFullText } from './full-text.ts';
+import { fetchPageHtml } from './full-text.ts';
 import { itemOrigin, itemToRaw } from './item-to-raw.ts';
 import { mapLimit } from './map-limit.ts';
-import { parseFeed } from './parse-feed.ts';
+import { parseFeedInParts } from './parse-feed.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
+import type { ParsedFeed } from './types.ts';
+import { parsePool } from './worker-pool.ts';
 
 export interface PollOptions {
   /** Poll every feed, not only those whose back-off has passed. */
@@ -21,6 +25,74 @@ export interface PollOptions {
   nextRun?: Date | null;
   /** Set when the bot shuts down: feeds not started yet are left for the next poll. */
   signal?: AbortSignal;
+}
+
+/** A feed item the parse worker prepared, as the raw article saveArticles pairs it with. */
+const rawOfPrepared = (article: ArticleInput): RawArticle => ({
+  origin: article.origin,
+  kind: 'feed',
+  feedId: article.feedId ?? undefined,
+  fileHash: article.fileHash ?? undefined,
+  url: article.url ?? undefined,
+});
+
+/**
+ * One parsed part of a feed as raw articles with their preparation. Items the worker left unprepared
+ * want their linked page: a new one has it fetched here, and all are prepared in the parse pool, so
+ * that no cleaning runs on this thread.
+ */
+async function articlesOf(store: Store, config: Config, feed: FeedSource, part: ParsedFeed) {
+  const source = { id: feed.id, title: part.title ?? feed.title };
+  const prepared: Prepared[] = [];
+  const pages: number[] = [];
+  const raws = await mapLimit([...part.items.entries()], config.FEED_CONCURRENCY, async ([i, item]) => {
+    const done = part.prepared?.[i];
+    if (done) prepared[i] = done;
+    if (done && !('error' in done)) return rawOfPrepared(done);
+    if (done) return itemToRaw(item, source);
+    pages.push(i);
+    const known = store.articles.findByOrigin(itemOrigin(item, feed.id));
+    return itemToRaw(item, source, known ? undefined : await fetchPageHtml(item, config));
+  });
+  if (pages.length) {
+    const batch = pages.map((i) => raws[i] as RawArticle);
+    const done = await parsePool()
+      .prepare(batch)
+      .catch((err: Error) => batch.map(() => ({ error: `could not clean: ${err.message}` })));
+    pages.forEach((at, k) => {
+      prepared[at] = done[k] as Prepared;
+    });
+  }
+  return { raws, prepared };
+}
+
+type FeedSource = Pick<FeedRow, 'id' | 'title'>;
+
+/**
+ * Parses a fetched feed document and stores its items, adding to `report`. The parse workers parse
+ * and prepare the parts of a large feed while this thread stores the parts before them.
+ */
+export async function storeFeedDocument(
+  store: Store,
+  config: Config,
+  feed: FeedSource,
+  doc: { body: Uint8Array; contentType?: string | null; url?: string },
+  near: NearDuplicateIndex,
+  report: IngestReport,
+  save: Pick<SaveOptions, 'index'> = {},
+): Promise<{ title: string | null; items: number }> {
+  const prepare = { feedId: feed.id, feedTitle: feed.title, fullText: config.FETCH_FULL_TEXT };
+  let title: string | null | undefined;
+  let items = 0;
+  const options = { contentType: doc.contentType, baseUrl: doc.url, prepare };
+  await parseFeedInParts(doc.body, options, async (part) => {
+    title ??= part.title;
+    items += part.items.length;
+    report.skipped += part.skippedItems;
+    const { raws, prepared } = await articlesOf(store, config, feed, part);
+    mergeReports(report, saveArticles(store, raws, { ...save, nearDuplicates: near, prepared }));
+  });
+  return { title: title ?? null, items };
 }
 
 /** Fetches, parses and stores one feed; throws on failure (the caller records it). */
@@ -42,22 +114,14 @@ async function pollOne(
     store.feeds.recordSuccess(feed.id, { now, nextPoll });
     return;
   }
-  const parsed = await parseFeed(res.body, { contentType: res.contentType, baseUrl: res.url });
-  const source = { id: feed.id, title: parsed.title ?? feed.title };
-  const raws = await mapLimit(parsed.items, config.FEED_CONCURRENCY, async (item) => {
-    const known = store.articles.findByOrigin(itemOrigin(item, feed.id));
-    const fetchPage = !known && wantsFullText(item, config);
-    return itemToRaw(item, source, fetchPage ? await fetchPageHtml(item, config) : undefined);
-  });
-  mergeReports(report, saveArticles(store, raws, { nearDuplicates: near }));
-  report.skipped += parsed.skippedItems;
+  const stored = await storeFeedDocument(store, config, feed, res, near, report);
   store.feeds.recordSuccess(feed.id, {
     now,
     nextPoll,
-    title: parsed.title,
+    title: stored.title,
     etag: res.etag,
     lastModified: res.lastModified,
-    items: parsed.items.length,
+    items: stored.items,
   });
 }
 

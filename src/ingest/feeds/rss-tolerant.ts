@@ -73,6 +73,12 @@ function withChannel(obj: Record<string, unknown>, rootName: string): Record<str
   return { ...obj, [rootName]: root };
 }
 
+/** The root element's xml:base (rss-parser keeps only the channel), for resolving relative links. */
+function withRootBase(feed: RssFeed, obj: Record<string, unknown>, rootName: string): RssFeed {
+  const rootBase = (obj[rootName] as XmlNode | undefined)?.$?.['xml:base'];
+  return rootBase ? { ...feed, rootBase } : feed;
+}
+
 /**
  * rss-parser with its all-or-nothing failures turned into per-item ones: an entry that cannot be
  * read is counted and left out instead of rejecting the feed, and the raw xml2js node of every
@@ -114,15 +120,15 @@ export class TolerantParser extends Parser {
   // rss-parser reads rss.channel[0] (and rdf:RDF.channel[0]) unguarded: an empty <rss> or a feed
   // without <channel> would throw instead of giving an empty feed.
   buildRSS0_9(obj: Record<string, unknown>): RssFeed {
-    return base.buildRSS0_9.call(this, withChannel(obj, 'rss'));
+    return withRootBase(base.buildRSS0_9.call(this, withChannel(obj, 'rss')), obj, 'rss');
   }
 
   buildRSS1(obj: Record<string, unknown>): RssFeed {
-    return base.buildRSS1.call(this, withChannel(obj, 'rdf:RDF'));
+    return withRootBase(base.buildRSS1.call(this, withChannel(obj, 'rdf:RDF')), obj, 'rdf:RDF');
   }
 
   buildRSS2(obj: Record<string, unknown>): RssFeed {
-    return base.buildRSS2.call(this, withChannel(obj, 'rss'));
+    return withRootBase(base.buildRSS2.call(this, withChannel(obj, 'rss')), obj, 'rss');
   }
 
   buildRSS(channel: XmlNode, items: XmlNode[]): RssFeed {

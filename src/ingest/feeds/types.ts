@@ -1,3 +1,5 @@
+import type { Prepared } from '../prepare.ts';
+
 /** One feed entry as our pipeline reads it; text fields are plain text (paragraphs on their own lines). */
 export interface FeedItem {
   title: string | null;
@@ -26,6 +28,20 @@ export interface ParsedFeed {
   skippedItems: number;
   /** What had to be repaired to read the document. */
   repairs: string[];
+  /**
+   * With `prepare` in the request: each item as the article the store keeps (cleaned, dated,
+   * fingerprinted), aligned with `items`; null for an item whose linked page is to be fetched first.
+   */
+  prepared?: (Prepared | null)[];
+}
+
+/** Who the items belong to, for preparing them as articles in the parse worker. */
+export interface PrepareRequest {
+  feedId: number;
+  /** The subscription's title, used when the document has none. */
+  feedTitle: string | null;
+  /** Full-text fetching is on: items that want their page are left unprepared. */
+  fullText: boolean;
 }
 
 export interface ParseRequest {
@@ -33,4 +49,5 @@ export interface ParseRequest {
   contentType?: string | null;
   /** Resolves relative links in the document. */
   baseUrl?: string;
+  prepare?: PrepareRequest;
 }

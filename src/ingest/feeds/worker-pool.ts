@@ -1,17 +1,35 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Prepared } from '../prepare.ts';
+import type { RawArticle } from '../types.ts';
+import type { Encoding } from './decode.ts';
 import type { ParseJob } from './parse-worker.ts';
 import type { ParsedFeed, ParseRequest } from './types.ts';
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
-type Reply = { id: number; ok: true; feed: ParsedFeed } | { id: number; ok: false; error: string };
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
-interface Pending {
-  job: ParseJob;
+/** The document (or one sub-document of it) overran its time limit. */
+export class ParseTimeoutError extends Error {
+  override name = 'ParseTimeoutError';
+}
+
+export interface JobLimits {
+  /** The time limit this job's message names. */
   timeoutMs: number;
-  resolve: (feed: ParsedFeed) => void;
+  /**
+   * When the job must be done (ms since the epoch), for the sub-documents of one feed, which share
+   * their feed's limit; without it the limit counts from when a worker takes the job.
+   */
+  deadline?: number;
+  chunk?: Encoding;
+}
+
+interface Pending extends JobLimits {
+  job: ParseJob;
+  resolve: (result: never) => void;
   reject: (err: Error) => void;
 }
 
@@ -24,12 +42,15 @@ class Slot {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    // A larger young generation: parsing makes many short-lived strings and objects, and with the
+    // default size the scavenger took about a fifth of the worker's time.
+    const limits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
+    const worker = new Worker(WORKER_URL, { resourceLimits: limits });
     worker.unref();
     worker.on('message', (msg: Reply | { ready: true }) => {
       if ('id' in msg && this.busy?.job.id === msg.id) {
         const { resolve, reject } = this.finish();
-        if (msg.ok) resolve(msg.feed);
+        if (msg.ok) resolve(msg.result as never);
         else reject(new Error(msg.error));
       }
     });
@@ -39,17 +60,18 @@ class Slot {
   }
 
   run(pending: Pending): void {
-    const timer = setTimeout(() => {
-      this.fail(new Error(`parsing took longer than ${pending.timeoutMs} ms`));
-    }, pending.timeoutMs);
+    const timer = setTimeout(
+      () => this.fail(new ParseTimeoutError(`parsing took longer than ${pending.timeoutMs} ms`)),
+      pending.deadline === undefined ? pending.timeoutMs : Math.max(0, pending.deadline - Date.now()),
+    );
     this.busy = { ...pending, timer };
     this.worker.ref();
-    const bytes = pending.job.request.bytes;
-    // Copy into a buffer we own so it can be transferred without copying again.
-    const owned = new Uint8Array(bytes);
-    this.worker.postMessage({ ...pending.job, request: { ...pending.job.request, bytes: owned } }, [
-      owned.buffer,
-    ]);
+    const { job } = pending;
+    if ('request' in job) {
+      // Copy into a buffer we own so it can be transferred without copying again.
+      const owned = new Uint8Array(job.request.bytes);
+      this.worker.postMessage({ ...job, request: { ...job.request, bytes: owned } }, [owned.buffer]);
+    } else this.worker.postMessage(job);
   }
 
   private finish(): Pending {
@@ -88,9 +110,19 @@ export class ParsePool {
 
   constructor(private readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
 
-  parse(request: ParseRequest, timeoutMs = DEFAULT_PARSE_TIMEOUT_MS): Promise<ParsedFeed> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, request }, timeoutMs, resolve, reject });
+  parse(request: ParseRequest, limits: Partial<JobLimits> = {}): Promise<ParsedFeed> {
+    const { timeoutMs = DEFAULT_PARSE_TIMEOUT_MS, deadline, chunk } = limits;
+    return this.submit({ id: this.nextId++, request, chunk }, timeoutMs, deadline);
+  }
+
+  /** Prepares raw articles (e.g. fetched pages) in a worker, under the same time limit as a parse. */
+  prepare(raws: RawArticle[], timeoutMs = DEFAULT_PARSE_TIMEOUT_MS): Promise<Prepared[]> {
+    return this.submit({ id: this.nextId++, raws }, timeoutMs);
+  }
+
+  private submit<T>(job: ParseJob, timeoutMs: number, deadline?: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, timeoutMs, deadline, resolve: resolve as (result: never) => void, reject });
       this.dispatch();
     });
   }
@@ -103,7 +135,14 @@ export class ParsePool {
         this.slots.push(slot);
       }
       if (!slot) return;
-      slot.run(this.queue.shift() as Pending);
+      const pending = this.queue.shift() as Pending;
+      // A part of a feed whose time is already up (another part overran it) is not started: running
+      // it would only have its worker terminated and replaced once more.
+      if (pending.deadline !== undefined && pending.deadline <= Date.now()) {
+        pending.reject(new ParseTimeoutError(`parsing took longer than ${pending.timeoutMs} ms`));
+        continue;
+      }
+      slot.run(pending);
     }
   }
 

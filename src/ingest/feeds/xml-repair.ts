@@ -1,16 +1,16 @@
 import { decodeHTML } from 'entities';
 
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const CDATA = /(<!\[CDATA\[[\s\S]*?\]\]>)/;
 // A DOCTYPE with or without an internal subset (where entity declarations live).
 const DOCTYPE = /<!DOCTYPE[^[>]*(\[[\s\S]*?\]\s*)?>/iy;
 // White space, processing instructions and comments before the DOCTYPE.
 const PROLOG = /(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/y;
-const AMPERSAND = /&(#[0-9]+;|#x[0-9a-fA-F]+;|([A-Za-z][A-Za-z0-9]*);)?/g;
+// Only the ampersands that need repair: the XML entities and character references (nearly all of
+// them in a feed of escaped HTML) are skipped by the regex rather than matched and put back.
+const AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos);|#[0-9]+;|#x[0-9a-fA-F]+;)(([A-Za-z][A-Za-z0-9]*);)?/g;
 
 function fixEntity(match: string, ref: string | undefined, name: string | undefined): string {
-  if (!ref) return '&amp;'; // a bare ampersand
-  if (!name || XML_ENTITIES.has(name)) return match;
+  if (!ref || !name) return '&amp;'; // a bare ampersand
   // An HTML entity (XML knows only five): write it as a character reference.
   const decoded = decodeHTML(match);
   if (decoded !== match) return [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');

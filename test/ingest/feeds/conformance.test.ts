@@ -22,7 +22,7 @@ const RSS_PARSER_ACCEPTS: Record<string, number> = {
 // What this pipeline measured; lowering a number here needs a reason.
 const FLOOR = {
   accepted: { wellformed: 1749, illformed: 18, encoding: 82, entities: 256 } as Record<string, number>,
-  metExpectations: 1230,
+  metExpectations: 1242,
 };
 
 const FEED_KEYS: Record<string, string> = {
