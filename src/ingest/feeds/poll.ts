@@ -11,7 +11,7 @@ import type { RawArticle } from '../types.ts';
 import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { fetchPageHtml } from './full-text.ts';
-import { itemOrigin, itemToRaw } from './item-to-raw.ts';
+import { itemToRaw } from './item-to-raw.ts';
 import { mapLimit } from './map-limit.ts';
 import { parseFeedInParts } from './parse-feed.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
@@ -50,9 +50,13 @@ async function articlesOf(store: Store, config: Config, feed: FeedSource, part: 
     if (done) prepared[i] = done;
     if (done && !('error' in done)) return rawOfPrepared(done);
     if (done) return itemToRaw(item, source);
+    // Stored and unchanged: saveArticles leaves it alone, so its page is not fetched again. A changed
+    // item gets its page again, or the update would replace the article's full text with the summary.
+    const raw = itemToRaw(item, source);
+    const known = store.articles.findByOrigin(raw.origin);
+    if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
     pages.push(i);
-    const known = store.articles.findByOrigin(itemOrigin(item, feed.id));
-    return itemToRaw(item, source, known ? undefined : await fetchPageHtml(item, config));
+    return itemToRaw(item, source, await fetchPageHtml(item, config));
   });
   if (pages.length) {
     const batch = pages.map((i) => raws[i] as RawArticle);

@@ -26,6 +26,7 @@ const SHORT_ITEMS = `<rss version="2.0"><channel><title>Brief Wire</title>
 const tempDir = useTempDirs('newsdesk-feeds-');
 let server: FeedServer;
 let version = 1;
+let summaryEdit = '';
 
 beforeAll(async () => {
   server = await new FeedServer({
@@ -47,7 +48,7 @@ beforeAll(async () => {
     '/short': (_req, res) =>
       res
         .writeHead(200, { 'content-type': 'application/rss+xml' })
-        .end(SHORT_ITEMS.replace('LINK', server.url('/story'))),
+        .end(SHORT_ITEMS.replace('LINK', server.url('/story')).replace('resumed.', `resumed${summaryEdit}.`)),
     '/story': serve(PAGE, { 'content-type': 'text/html; charset=utf-8' }),
     '/slow': (_req, res) => {
       setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rdfFeed), 1_500);
@@ -203,6 +204,22 @@ describe('pollFeeds', () => {
     expect(server.hits.get('/story')).toBe(1);
     await pollFeeds(store, config, { force: true });
     expect(server.hits.get('/story')).toBe(1);
+  });
+
+  it('fetches the page again when a stored item changes, so the update keeps the full text', async () => {
+    const { store, config } = setup({ FEEDS: server.url('/short'), FETCH_FULL_TEXT: 'true' });
+    const before = server.hits.get('/story') ?? 0;
+    await pollFeeds(store, config);
+    summaryEdit = ' on Monday';
+    try {
+      const report = await pollFeeds(store, config, { force: true });
+      expect(report.updated + report.unchanged).toBe(1);
+    } finally {
+      summaryEdit = '';
+    }
+    expect(server.hits.get('/story')).toBe(before + 2);
+    const [article] = store.articles.list();
+    expect(article?.text).toContain('Negotiators from both delegations returned to the harbour office');
   });
 });
 
