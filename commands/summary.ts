@@ -13,10 +13,11 @@ export default defineCommand({
   slow: true,
   async run(ctx, args) {
     const topic = typeof args.topic === 'string' && args.topic.trim() ? args.topic.trim() : undefined;
-    const days = typeof args.days === 'number' ? args.days : 7;
+    const chosen = typeof args.days === 'number';
     const result = await summarize(ctx.store, ctx.config, {
       ...(topic ? { topic } : {}),
-      days,
+      days: chosen ? (args.days as number) : 7,
+      widen: !chosen,
       now: ctx.now(),
     });
     return summaryReply(result);

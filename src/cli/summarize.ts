@@ -76,7 +76,7 @@ export function registerSummarizeCommands(program: Command, ctx: CliContext): vo
       .option('--json', 'print JSON'),
   ).action(async (topic: string | undefined, opts: { days?: number; json?: boolean; db?: string }) => {
     const result = await withStore(ctx, opts, (store) =>
-      summarize(store, ctx.config, { topic, days: opts.days }),
+      summarize(store, ctx.config, { topic, days: opts.days, widen: opts.days === undefined }),
     );
     if (opts.json) printJson(result);
     else process.stdout.write(`${renderSummary(result)}\n`);

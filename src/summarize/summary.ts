@@ -17,7 +17,16 @@ export interface SummaryOptions {
   topic?: string;
   days?: number;
   now?: Date;
+  /**
+   * The period is a default, not the asker's choice: when nothing in it is about the topic but older
+   * articles are, summarise those (and say so) rather than answer with nothing.
+   */
+  widen?: boolean;
 }
+
+/** How far back a widened summary may look. */
+const WIDEST_DAYS = 36_500;
+const DAY_MS = 86_400_000;
 
 /**
  * The articles for a summary: BM25 matches for the topic (or everything recent), boosted by recency
@@ -25,9 +34,8 @@ export interface SummaryOptions {
  * "Recent" counts back from the newest publication date, so a store whose feeds went quiet still answers.
  */
 function retrieve(store: Store, topic: string | undefined, days: number, now: Date): ArticleRow[] {
-  const newest = store.articles.list({ limit: 1 })[0]?.published;
-  const end = Math.min(now.getTime(), newest ? Date.parse(newest) : now.getTime());
-  const since = new Date(end - days * 86_400_000).toISOString();
+  const end = windowEnd(store, now);
+  const since = new Date(end - days * DAY_MS).toISOString();
   const inWindow = (r: ArticleRow) => r.published === null || r.published >= since;
   if (!topic) return store.articles.list({ since, limit: MAX_ARTICLES * 5 });
   const fromEvents = eventArticles(store, topic);
@@ -42,13 +50,33 @@ function retrieve(store: Store, topic: string | undefined, days: number, now: Da
       (x): x is { row: ArticleRow; score: number } => !!x.row && x.row.duplicateOf == null && inWindow(x.row),
     )
     .map((x) => {
-      const age = (end - Date.parse(x.row.published ?? x.row.ingestedAt)) / 86_400_000;
+      const age = (end - dateOf(x.row)) / DAY_MS;
       const recency = 0.3 * Math.exp(-Math.max(0, age) / Math.max(1, days / 2));
       return { ...x, score: x.score + recency + (fromEvents.has(x.row.id) ? 0.3 : 0) };
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_ARTICLES)
     .map((x) => x.row);
+}
+
+/** Where "the last N days" end: now, or the newest article's date when the store has gone quiet. */
+function windowEnd(store: Store, now: Date): number {
+  const newest = store.articles.list({ limit: 1 })[0]?.published;
+  return Math.min(now.getTime(), newest ? Date.parse(newest) : now.getTime());
+}
+
+const dateOf = (row: ArticleRow): number => Date.parse(row.published ?? row.ingestedAt);
+
+/**
+ * The topic's latest matching articles when none falls in the asked-for period, with the period that
+ * covers them; undefined when nothing older matches either.
+ */
+function widened(store: Store, topic: string, days: number, now: Date) {
+  const rows = retrieve(store, topic, WIDEST_DAYS, now);
+  if (!rows.length) return undefined;
+  const oldest = Math.min(...rows.map(dateOf));
+  const span = Math.max(days + 1, Math.ceil((windowEnd(store, now) - oldest) / DAY_MS));
+  return { rows, days: span };
 }
 
 export function extractiveSummary(
@@ -78,10 +106,33 @@ export async function summarize(
   options: SummaryOptions,
 ): Promise<SummaryResult> {
   const topic = options.topic?.trim() ? options.topic.trim() : undefined;
-  const days = options.days ?? DEFAULT_DAYS;
+  const asked = options.days ?? DEFAULT_DAYS;
   const now = options.now ?? new Date();
-  const rows = retrieve(store, topic, days, now);
   const shownTopic = topic ? sanitizeOutput(topic) : null;
+  let days = asked;
+  let rows = retrieve(store, topic, days, now);
+  let widenNote: string | null = null;
+  const wider = rows.length === 0 && topic && options.widen ? widened(store, topic, days, now) : undefined;
+  if (wider) {
+    ({ rows, days } = wider);
+    widenNote = `Nothing about "${shownTopic}" in the last ${asked} days of the store: this covers the last ${days} days.`;
+  }
+  const result = await summarizeRows(store, config, { topic, shownTopic, days, now, rows });
+  if (widenNote) result.note = result.note ? `${widenNote} ${result.note}` : widenNote;
+  return result;
+}
+
+async function summarizeRows(
+  store: Store,
+  config: Config,
+  {
+    topic,
+    shownTopic,
+    days,
+    now,
+    rows,
+  }: { topic?: string; shownTopic: string | null; days: number; now: Date; rows: ArticleRow[] },
+): Promise<SummaryResult> {
   if (rows.length === 0) {
     // The window counts back from the newest article: say when older articles would answer.
     const older = topic !== undefined && store.articles.search(topic, { limit: 1 }).length > 0;

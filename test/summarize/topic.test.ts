@@ -72,6 +72,34 @@ describe('topic focus', () => {
     expect(wider.items.length).toBeGreaterThan(0);
     store.close();
   });
+
+  it('summarises older matching articles when the period was not asked for, and says so', async () => {
+    const store = tempStore();
+    const doha = store.articles.insert(
+      article({
+        published: '2025-09-01T10:00:00.000Z',
+        text: 'Mediators held ceasefire talks in Doha on Monday with both delegations present.',
+      }),
+    );
+    store.articles.insert(
+      article({
+        published: '2025-12-20T10:00:00.000Z',
+        text: 'Foreign ministers met in Vienna to prepare a new round of negotiations.',
+      }),
+    );
+    const result = await summarize(store, testConfig(), { topic: 'Doha', days: 30, now, widen: true });
+    expect(result.items.map((i) => i.text).join(' ')).toMatch(/Doha/);
+    expect(new Set(result.items.flatMap((i) => i.sources.map((s) => s.articleId)))).toEqual(new Set([doha]));
+    // From now (26 November, before the newest article) back to the Doha article (1 September).
+    expect(result.days).toBe(86);
+    expect(result.note).toMatch(
+      /^Nothing about "Doha" in the last 30 days of the store: this covers the last 86 days\./,
+    );
+    const nothing = await summarize(store, testConfig(), { topic: 'Geneva', days: 30, now, widen: true });
+    expect(nothing.items).toEqual([]);
+    expect(nothing.note).toMatch(/No articles about "Geneva"/);
+    store.close();
+  });
 });
 
 describe('untrusted article text in extractive mode', () => {
