@@ -23,34 +23,60 @@ export function normaliseText(raw: string): string {
 }
 
 /**
- * Splits text into blocks: one per line, except that hard-wrapped lines (a line that does not end a
- * sentence followed by one starting in lower case) are joined back into their paragraph.
+ * Splits text into blocks: one per line, except that hard-wrapped lines are joined back into their
+ * paragraph: a line that does not end a sentence followed by one starting in lower case, or, in a
+ * text wrapped at a fixed width, a line that runs to about that width without ending a sentence
+ * ("...was led by" / "Andriy Yermak, ...").
  */
 export function toBlocks(text: string): Block[] {
+  const lines = normaliseText(text)
+    .split('\n')
+    .map((l) => l.replace(/ {2,}/g, ' ').trim());
+  const fullLine = wrapWidth(lines) * 0.75;
   const blocks: Block[] = [];
-  let prevBlank = true;
-  for (const rawLine of normaliseText(text).split('\n')) {
-    const line = rawLine.replace(/ {2,}/g, ' ').trim();
+  let prev = '';
+  for (const line of lines) {
     if (!line) {
-      prevBlank = true;
+      prev = '';
       continue;
     }
     const last = blocks[blocks.length - 1];
-    if (
-      last &&
-      !prevBlank &&
-      last.text.length > 40 &&
-      !TERMINAL.test(last.text) &&
-      /^[\p{Ll}(]/u.test(line)
-    ) {
+    const continues =
+      last !== undefined &&
+      prev !== '' &&
+      !TERMINAL.test(prev) &&
+      ((last.text.length > 40 && /^[\p{Ll}(]/u.test(line)) ||
+        (fullLine > 0 && prev.length >= fullLine && !LIST_ITEM.test(line)));
+    if (continues) {
       last.text = `${last.text} ${line}`;
       last.words = countWords(last.text);
     } else {
       blocks.push({ text: line, words: countWords(line) });
     }
-    prevBlank = false;
+    prev = line;
   }
   return blocks;
+}
+
+const LIST_ITEM = /^([-*•–]|\d{1,3}[.)])\s/;
+
+/**
+ * The column a hard-wrapped text was wrapped at, or 0 when its lines are paragraphs of their own:
+ * wrapped paragraphs span several lines, all but their last end near one width, mostly in the middle
+ * of a sentence (lines of well over 150 characters are paragraphs, not wrapped text).
+ */
+function wrapWidth(lines: string[]): number {
+  const lengths = lines.filter(Boolean).map((l) => l.length);
+  if (lengths.length < 4) return 0;
+  const width = [...lengths].sort((a, b) => a - b)[Math.floor(lengths.length * 0.9)] as number;
+  if (width < 40 || width > 150) return 0;
+  // Lines followed by another line of the same paragraph: in wrapped text, most run to the width.
+  const inner = lines.filter((l, i) => l && lines[i + 1]);
+  if (inner.length < 3) return 0;
+  const full = inner.filter((l) => l.length >= width * 0.75);
+  // ...and they break mid-sentence, where lines that are paragraphs end one.
+  const open = full.filter((l) => !TERMINAL.test(l)).length;
+  return full.length >= inner.length * 0.6 && open >= full.length / 2 ? width : 0;
 }
 
 /** A short line that reads as a heading: few words, no sentence-ending punctuation. */

@@ -125,6 +125,38 @@ describe('cleanArticleText', () => {
     expect(cleanArticleText(short.join('\n\n')).removed).toEqual([]);
   });
 
+  it('joins a text wrapped at a fixed width, also where the next line starts with a name', () => {
+    const wrapped = [
+      'Harbour workers in the port city went on strike on Monday, halting the',
+      'loading of grain ships for the first time in a decade. The union said',
+      'its members had gone three years without a pay rise, and its delegation',
+      'at the talks with the port authority on Tuesday evening was led by',
+      'Anna Kowal, who has spoken for the dockers of the northern terminal',
+      'since the last strike.',
+      '',
+      'Exporters warned that a long strike at the port would leave grain',
+      'rotting in silos and push up prices for buyers across the region.',
+    ].join('\n');
+    const [first, second] = cleanArticleText(wrapped).text.split('\n\n');
+    expect(first).toMatch(/^Harbour workers .* was led by Anna Kowal, who .* since the last strike\.$/);
+    expect(second).toBe(
+      'Exporters warned that a long strike at the port would leave grain rotting in silos and push up prices for buyers across the region.',
+    );
+  });
+
+  it('keeps lines that are paragraphs of their own, with their subheadings, apart', () => {
+    const text = [
+      story[0],
+      story[1],
+      'What the union wants',
+      story[2],
+      'A long strike ahead for the port and its exporters',
+      story[3],
+      story[4],
+    ];
+    expect(cleanArticleText(text.join('\n')).text).toBe(text.join('\n\n'));
+  });
+
   it('joins hard-wrapped lines back into paragraphs', () => {
     const wrapped =
       'Harbour workers in the port city went on strike on Monday, halting\nthe loading of grain ships for the first time in a decade.';

@@ -39,6 +39,28 @@ describe('corpus readers', () => {
     expect(a?.text).not.toContain('](');
   });
 
+  it('reads a markdown paragraph written over several lines as one paragraph, list items apart', () => {
+    const md = [
+      '# River deal signed',
+      '',
+      'The delegation of the upstream country was led by',
+      'Foreign Minister Lena Park, who signed for her government',
+      'on Friday.',
+      '',
+      '- The dam stays open in summer',
+      '  and in drought years.',
+      '- A joint commission meets twice a year.',
+      '',
+    ].join('\n');
+    const [a] = parseCorpusFile('/c/river.md', md, 'h');
+    expect(a?.text?.trim().split(/\n+/)).toEqual([
+      'River deal signed',
+      'The delegation of the upstream country was led by Foreign Minister Lena Park, who signed for her government on Friday.',
+      'The dam stays open in summer and in drought years.',
+      'A joint commission meets twice a year.',
+    ]);
+  });
+
   it('reads front matter at the top of a .txt file too', () => {
     const [a] = parseCorpusFile(
       '/c/a.txt',

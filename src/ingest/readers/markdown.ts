@@ -3,7 +3,7 @@
  * cleaner sees prose. Not a full CommonMark renderer; articles use a small part of the syntax.
  */
 export function markdownToText(md: string): string {
-  return md
+  return joinSoftBreaks(md)
     .replace(/^```[^\n]*\n([\s\S]*?)^```[ \t]*$/gm, '$1')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '')
@@ -17,4 +17,30 @@ export function markdownToText(md: string): string {
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])([*_])(?=\S)([^*_\n]*?\S)\2(?=[^\w*]|$)/g, '$1$3')
     .replace(/`([^`]+)`/g, '$1');
+}
+
+// Lines that open a block of their own (heading, list item, quote, fence, table row, rule, HTML).
+const BLOCK_START =
+  /^ {0,3}(#{1,6}(\s|$)|[-*+]\s|\d{1,9}[.)]\s|>|```|~~~|\||<[A-Za-z!/]|([-*_])([ \t]*\3){2,}[ \t]*$)/;
+// Lines after which the next one starts anew: headings, fences, table rows, rules, hard breaks.
+const BLOCK_END = /^ {0,3}(#{1,6}(\s|$)|```|~~~|\||([-*_])([ \t]*\3){2,}[ \t]*$)|( {2,}|\\)$/;
+
+/**
+ * Joins the lines of each paragraph, as Markdown reads them: a line break inside a paragraph is a
+ * soft break, not a new paragraph ("...was led by" / "Andriy Yermak, ..." is one sentence). Lines that
+ * open a block (a list item, a heading) stay on their own; fenced code is left as it is.
+ */
+function joinSoftBreaks(md: string): string {
+  const out: string[] = [];
+  let fenced = false;
+  let joinable = false;
+  for (const line of md.split(/\r?\n/)) {
+    if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    const blank = !line.trim();
+    if (!fenced && joinable && !blank && !BLOCK_START.test(line)) {
+      out[out.length - 1] = `${(out[out.length - 1] as string).trimEnd()} ${line.trim()}`;
+    } else out.push(line);
+    joinable = !fenced && !blank && !BLOCK_END.test(line) && !/^ {0,3}(```|~~~)/.test(line);
+  }
+  return out.join('\n');
 }
