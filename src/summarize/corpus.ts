@@ -184,8 +184,11 @@ export function analyse(
     raw.forEach((text, index) => {
       if (rejectSentence(text)) return;
       const bagS = bags[index]!;
-      if (raw.length >= 6 && isolated(bagS, usage)) return;
-      if (focus.length > 0 && focus.filter((f) => bagS.includes(f)).length < focusNeeded) return;
+      // A sentence that names what the asker wants is on topic, however little else it shares with
+      // its article (a short article repeats few words): the stray test is for unfocused summaries.
+      if (focus.length > 0) {
+        if (focus.filter((f) => bagS.includes(f)).length < focusNeeded) return;
+      } else if (raw.length >= 6 && isolated(bagS, usage)) return;
       const v = tfidf(bagS, idf);
       const rel = model.score(bagS);
       // A sentence with little topic vocabulary stays only if it is about what its article is about.

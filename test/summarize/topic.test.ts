@@ -73,6 +73,29 @@ describe('topic focus', () => {
     store.close();
   });
 
+  it('keeps the sentence that names the topic even when it shares few words with its article', async () => {
+    const store = tempStore();
+    const id = store.articles.insert(
+      article({
+        published: '2025-11-25T10:00:00.000Z',
+        text: [
+          'Negotiators spent Sunday in Lausanne working through the draft that the mediators had circulated before.',
+          'The original document ran to thirty points and alarmed several capitals in the region.',
+          'Officials said the text had been cut to twenty points, with the border left to the presidents.',
+          'The foreign minister described the day as productive and the mood as calm.',
+          'A joint statement said any agreement must respect sovereignty and deliver a lasting peace.',
+          'The other side said it had not yet been shown the revised draft of the points.',
+        ].join('\n\n'),
+      }),
+    );
+    const result = await summarize(store, testConfig(), { topic: 'Lausanne', now });
+    expect(result.items.map((i) => i.text)).toContain(
+      'Negotiators spent Sunday in Lausanne working through the draft that the mediators had circulated before.',
+    );
+    expect(result.items[0]?.sources.map((s) => s.articleId)).toEqual([id]);
+    store.close();
+  });
+
   it('summarises older matching articles when the period was not asked for, and says so', async () => {
     const store = tempStore();
     const doha = store.articles.insert(
