@@ -1,3 +1,4 @@
+import { withoutTracking } from '../ingest/url.ts';
 import type { SourceRef } from './reply.ts';
 import { truncate } from './text.ts';
 
@@ -18,11 +19,14 @@ export const toSourceRef = (a: CitedArticle): SourceRef => ({
   ...(a.source ? { source: a.source } : {}),
 });
 
-/** A link target for a source: only the stored article URL, and only when it is http(s). */
+/**
+ * A link target for a source: only the stored article URL, only when it is http(s), and without the
+ * feed's tracking parameters (utm_source=rss...), which readers have no use for.
+ */
 export function sourceUrl(source: SourceRef): string | undefined {
   if (!source.url) return undefined;
   try {
-    const url = new URL(source.url);
+    const url = new URL(withoutTracking(source.url));
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;

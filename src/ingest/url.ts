@@ -58,3 +58,21 @@ export function canonicalUrl(input: string): string | null {
   // new URL keeps "/" for an empty path; "https://a.example/" and "https://a.example" are one page.
   return url.pathname === '/' && !url.search ? out.replace(/\/$/, '') : out;
 }
+
+/**
+ * A link as readers should get it: the address as published, less its tracking parameters (utm_*,
+ * fbclid...). Anything that is not an absolute http(s) URL comes back unchanged.
+ */
+export function withoutTracking(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return input;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.search) return input;
+  const kept = [...url.searchParams.entries()].filter(([k]) => !isTracking(k));
+  if (kept.length === [...url.searchParams.keys()].length) return input;
+  url.search = kept.length ? new URLSearchParams(kept).toString() : '';
+  return url.toString();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl } from '../../src/ingest/url.ts';
+import { canonicalUrl, withoutTracking } from '../../src/ingest/url.ts';
 
 describe('canonicalUrl', () => {
   it('lowercases scheme and host and drops default ports and fragments', () => {
@@ -26,5 +26,22 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('not a url')).toBeNull();
     expect(canonicalUrl('ftp://example.com/file')).toBeNull();
     expect(canonicalUrl('javascript:alert(1)')).toBeNull();
+  });
+});
+
+describe('withoutTracking', () => {
+  it('drops tracking parameters and keeps the rest of the address as published', () => {
+    expect(withoutTracking('https://Example.com/World/Story/?utm_source=rss&id=7&fbclid=x#top')).toBe(
+      'https://example.com/World/Story/?id=7#top',
+    );
+    expect(withoutTracking('https://example.com/a?utm_source=rss')).toBe('https://example.com/a');
+  });
+
+  it('leaves links without tracking, and anything that is not a web address, untouched', () => {
+    expect(withoutTracking('https://example.com/a?b=2&a=1')).toBe('https://example.com/a?b=2&a=1');
+    expect(withoutTracking('not a url?utm_source=x')).toBe('not a url?utm_source=x');
+    expect(withoutTracking('mailto:desk@example.com?utm_source=x')).toBe(
+      'mailto:desk@example.com?utm_source=x',
+    );
   });
 });
