@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { sourceUrl } from '../core/citations.ts';
 import { UserError } from '../core/errors.ts';
 import { composeDigest, summarize } from '../summarize/index.ts';
 import type { DigestResult, SummaryItem, SummaryResult } from '../summarize/types.ts';
@@ -19,7 +20,7 @@ function renderItems(items: SummaryItem[]): string[] {
     lines.push(`${i + 1}. ${item.text}`);
     for (const s of item.sources) {
       lines.push(
-        `   - ${s.title}${s.source ? ` (${s.source})` : ''}: ${s.url ?? s.path ?? `article ${s.articleId}`}`,
+        `   - ${s.title}${s.source ? ` (${s.source})` : ''}: ${sourceUrl(s) ?? s.path ?? `article ${s.articleId}`}`,
       );
     }
   });
