@@ -17,6 +17,24 @@ function mixedStore() {
   return { store, on, off };
 }
 
+/** Doha talks in September, Vienna in December: a topic only older articles match. */
+function olderDohaStore() {
+  const store = tempStore();
+  const doha = store.articles.insert(
+    article({
+      published: '2025-09-01T10:00:00.000Z',
+      text: 'Mediators held ceasefire talks in Doha on Monday with both delegations present.',
+    }),
+  );
+  store.articles.insert(
+    article({
+      published: '2025-12-20T10:00:00.000Z',
+      text: 'Foreign ministers met in Vienna to prepare a new round of negotiations.',
+    }),
+  );
+  return { store, doha };
+}
+
 describe('topic focus', () => {
   it('keeps sport, markets, weather and recipes out of the digest and says why', async () => {
     const { store, on, off } = mixedStore();
@@ -52,19 +70,7 @@ describe('topic focus', () => {
   });
 
   it('says when only articles older than the period match, so the user can widen it', async () => {
-    const store = tempStore();
-    store.articles.insert(
-      article({
-        published: '2025-09-01T10:00:00.000Z',
-        text: 'Mediators held ceasefire talks in Doha on Monday with both delegations present.',
-      }),
-    );
-    store.articles.insert(
-      article({
-        published: '2025-12-20T10:00:00.000Z',
-        text: 'Foreign ministers met in Vienna to prepare a new round of negotiations.',
-      }),
-    );
+    const { store } = olderDohaStore();
     const result = await summarize(store, testConfig(), { topic: 'Doha', days: 30, now });
     expect(result.items).toEqual([]);
     expect(result.note).toMatch(/No articles about "Doha" in the last 30 days.*Older articles match/);
@@ -97,19 +103,7 @@ describe('topic focus', () => {
   });
 
   it('summarises older matching articles when the period was not asked for, and says so', async () => {
-    const store = tempStore();
-    const doha = store.articles.insert(
-      article({
-        published: '2025-09-01T10:00:00.000Z',
-        text: 'Mediators held ceasefire talks in Doha on Monday with both delegations present.',
-      }),
-    );
-    store.articles.insert(
-      article({
-        published: '2025-12-20T10:00:00.000Z',
-        text: 'Foreign ministers met in Vienna to prepare a new round of negotiations.',
-      }),
-    );
+    const { store, doha } = olderDohaStore();
     const result = await summarize(store, testConfig(), { topic: 'Doha', days: 30, now, widen: true });
     expect(result.items.map((i) => i.text).join(' ')).toMatch(/Doha/);
     expect(new Set(result.items.flatMap((i) => i.sources.map((s) => s.articleId)))).toEqual(new Set([doha]));
