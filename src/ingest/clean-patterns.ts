@@ -39,6 +39,15 @@ const PROMO_CUES = [
   /^(verify|check|discover|download|subscribe|follow|sign up|get|read|join|support|try)\b/i,
 ];
 
+/** "Photograph: Jane Doe/AP", "Image caption: ...", and captions ending in a credit "(AP Photo/Jane Doe)". */
+const PHOTO_LABEL =
+  /^(file )?(photo(graph)?|image|picture|illustration|video|caption|credit)s?( caption| credit| source)?( by)?\s*[:|]|^(image|photo|video) (caption|source|credit),/i;
+const PHOTO_CREDIT =
+  /\((?=[^()]*\b(photo|photograph|image|picture)\b|[^()]*\/\s*(AP|AFP|Reuters|EPA(-EFE)?|Getty Images|Bloomberg|Shutterstock|Sputnik|TASS|Anadolu|Xinhua)\b)[^()]{3,80}\)$|\bvia Getty Images\)?$/i;
+/** Wire-service credits under the story: "Reporting by ...; Editing by ...", "... contributed to this report." */
+const WIRE_CREDITS =
+  /^\(?(additional )?(reporting|writing|research)( and [a-z]+)? by [^;]{2,80}; *(additional reporting|editing|writing)( and [a-z]+)? by|^\(?(editing|additional reporting) by\b|\bcontributed (reporting )?to this (report|story|article)\.?\)?$/i;
+
 // One cheap test before the individual promo cues.
 const PROMO_HINT =
   /download|install|subscribe|sign up|newsletter|\bapp\b|stay (updated|tuned|informed)|follow us|latest|click here|notification|join (us|our)/i;
@@ -52,6 +61,8 @@ export function furnitureReason(b: Block): string | null {
   if (b.words <= 8 && SHARE.test(t)) return 'share/ad widget';
   if (b.words <= 25 && RELATED.test(t) && !/[.!?]$/.test(t)) return 'related-links teaser';
   if (b.words <= 10 && COMMENTER.test(t)) return 'commenter name';
+  if (b.words <= 40 && (PHOTO_LABEL.test(t) || PHOTO_CREDIT.test(t))) return 'photo caption or credit';
+  if (b.words <= 40 && WIRE_CREDITS.test(t)) return 'wire credits';
   if (b.words <= 30 && COPYRIGHT.test(t)) return 'copyright footer';
   if ((b.words <= 30 || PROMO_HINT.test(t)) && promoCues(t) >= 3)
     return 'promo (app/newsletter/fact-checker)';

@@ -108,6 +108,32 @@ describe('cleanArticleText', () => {
     expect(r.removed).toEqual([{ text: promo, reason: 'promo (app/newsletter/fact-checker)' }]);
   });
 
+  it('drops photo captions and credits, and the wire service credits under the story', () => {
+    const caption =
+      'Dockers gather at the gates of the grain terminal on Monday morning. (AP Photo/Jane Roe)';
+    const credit = 'Photograph: Jane Roe/Reuters';
+    const credits = 'Reporting by Tom Berg in the port city; Editing by Ann Lee';
+    const contributed = 'Associated Press writer Ann Lee contributed to this report.';
+    const text = [story[0], caption, story[1], credit, ...story.slice(2), credits, contributed];
+    const r = cleanArticleText(text.join('\n\n'));
+    expect(r.text).toBe(story.join('\n\n'));
+    expect(r.removed.map((x) => x.reason)).toEqual([
+      'photo caption or credit',
+      'photo caption or credit',
+      'wire credits',
+      'wire credits',
+    ]);
+  });
+
+  it('keeps sentences that only mention a photo or a report by someone', () => {
+    const text = [
+      ...story,
+      'A photo of the empty quays was widely shared on Monday, and the union said it showed the cost of the dispute.',
+      'Reporting by the state broadcaster suggested that the mediation would resume before the weekend.',
+    ];
+    expect(cleanArticleText(text.join('\n\n')).removed).toEqual([]);
+  });
+
   it('drops a paragraph from another story that shares nothing with the article', () => {
     const stray =
       '"The selection process was thorough and fair," the satellite agency statement said, announcing contracts to design, build and launch prototype weather instruments by the end of next summer.';
