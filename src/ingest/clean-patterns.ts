@@ -39,6 +39,17 @@ const PROMO_CUES = [
   /^(verify|check|discover|download|subscribe|follow|sign up|get|read|join|support|try)\b/i,
 ];
 
+/** Reading-interface lines that outlets put between and under paragraphs. */
+const WIDGET =
+  /^(skip (past|to) .{2,40}|after .{2,30} promotion|story continues (below|after) .{0,30}|continue reading( the main story| below)?|(advertisement )?scroll (down )?to continue.{0,30}|(click|tap) here( to .{2,40})?|open in (the )?app|enable (push )?notifications|turn on notifications|keep reading|show (more |all )?comments|report an? (error|typo|correction)|reuse this content|most (viewed|shared|commented|popular)( .{0,20})?|more on this (story|topic)|explore more on (these|this) topics?|topics|tags|newsletters?|support (our|independent|quality) journalism|list of \d+ items|end of list|watch\s*:.{0,80}|listen( · [\d:]+ min(utes)?)?)$/i;
+const COOKIES =
+  /\b(we use cookies|this (site|website) uses cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b/i;
+/** Republishing notes: "The post X appeared first on Y.", "This article was originally published on Z." */
+const REPUBLISHED =
+  /^(the post .{3,200} appeared first on .{2,80}|this (article|story|piece) (was )?(originally|first) (published|appeared) (on|in|at|by) .{2,80})$/i;
+/** Tag or section lists: "Ukraine | Russia | War in Ukraine". */
+const TAG_LIST = /^[^|.!?]{2,40}( \| [^|.!?]{2,40}){2,}$/;
+
 /** "Photograph: Jane Doe/AP", "Image caption: ...", and captions ending in a credit "(AP Photo/Jane Doe)". */
 const PHOTO_LABEL =
   /^(file )?(photo(graph)?|image|picture|illustration|video|caption|credit)s?( caption| credit| source)?( by)?\s*[:|]|^(image|photo|video) (caption|source|credit),/i;
@@ -61,6 +72,9 @@ export function furnitureReason(b: Block): string | null {
   if (b.words <= 8 && SHARE.test(t)) return 'share/ad widget';
   if (b.words <= 25 && RELATED.test(t) && !/[.!?]$/.test(t)) return 'related-links teaser';
   if (b.words <= 10 && COMMENTER.test(t)) return 'commenter name';
+  if (b.words <= 12 && (WIDGET.test(t) || TAG_LIST.test(t))) return 'reading widget';
+  if (b.words <= 30 && COOKIES.test(t)) return 'cookie notice';
+  if (b.words <= 50 && REPUBLISHED.test(t)) return 'republishing note';
   if (b.words <= 40 && (PHOTO_LABEL.test(t) || PHOTO_CREDIT.test(t))) return 'photo caption or credit';
   if (b.words <= 40 && WIRE_CREDITS.test(t)) return 'wire credits';
   if (b.words <= 30 && COPYRIGHT.test(t)) return 'copyright footer';

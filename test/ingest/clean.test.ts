@@ -125,11 +125,39 @@ describe('cleanArticleText', () => {
     ]);
   });
 
-  it('keeps sentences that only mention a photo or a report by someone', () => {
+  it('drops reading widgets, cookie notices, tag lists and republishing notes wherever they stand', () => {
+    const furniture = {
+      'Skip past newsletter promotion': 'reading widget',
+      'Story continues below advertisement': 'reading widget',
+      'Ukraine | Ports | Trade unions': 'reading widget',
+      'We use cookies to improve your experience on our site.': 'cookie notice',
+      'The post Port strike halts grain exports appeared first on Harbour Daily.': 'republishing note',
+    };
+    const lines = Object.keys(furniture);
+    const text = [
+      story[0],
+      lines[0],
+      story[1],
+      lines[1],
+      story[2],
+      lines[2],
+      story[3],
+      lines[3],
+      story[4],
+      lines[4],
+    ];
+    const r = cleanArticleText(text.join('\n\n'));
+    expect(r.text).toBe(story.join('\n\n'));
+    expect(Object.fromEntries(r.removed.map((x) => [x.text, x.reason]))).toEqual(furniture);
+  });
+
+  it('keeps sentences that only mention a photo, a report by someone, a newsletter or topics', () => {
     const text = [
       ...story,
       'A photo of the empty quays was widely shared on Monday, and the union said it showed the cost of the dispute.',
       'Reporting by the state broadcaster suggested that the mediation would resume before the weekend.',
+      'The union also sent a newsletter to its members urging them to stay away from the quays until the talks end.',
+      'Watch the port closely, the mediator told exporters, because topics such as tariffs could stall the talks.',
     ];
     expect(cleanArticleText(text.join('\n\n')).removed).toEqual([]);
   });
