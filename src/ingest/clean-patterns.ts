@@ -47,6 +47,9 @@ const COOKIES =
 /** Republishing notes: "The post X appeared first on Y.", "This article was originally published on Z." */
 const REPUBLISHED =
   /^(the post .{3,200} appeared first on .{2,80}|this (article|story|piece) (was )?(originally|first) (published|appeared) (on|in|at|by) .{2,80})$/i;
+/** "Updated 3 hours ago", "2 days ago": relative timestamps say nothing once the page is stored. */
+const RELATIVE_TIMESTAMP =
+  /^((last )?(updated|published|posted|modified)\s*:?\s*)?(\d+|an?|one|two|three|a few) (sec(ond)?s?|min(ute)?s?|h(ou)?rs?|days?|weeks?|months?) ago$/i;
 /** Tag or section lists: "Ukraine | Russia | War in Ukraine". */
 const TAG_LIST = /^[^|.!?]{2,40}( \| [^|.!?]{2,40}){2,}$/;
 
@@ -73,6 +76,7 @@ export function furnitureReason(b: Block): string | null {
   if (b.words <= 25 && RELATED.test(t) && !/[.!?]$/.test(t)) return 'related-links teaser';
   if (b.words <= 10 && COMMENTER.test(t)) return 'commenter name';
   if (b.words <= 12 && (WIDGET.test(t) || TAG_LIST.test(t))) return 'reading widget';
+  if (b.words <= 6 && RELATIVE_TIMESTAMP.test(t)) return 'relative timestamp';
   if (b.words <= 30 && COOKIES.test(t)) return 'cookie notice';
   if (b.words <= 50 && REPUBLISHED.test(t)) return 'republishing note';
   if (b.words <= 40 && (PHOTO_LABEL.test(t) || PHOTO_CREDIT.test(t))) return 'photo caption or credit';

@@ -130,11 +130,13 @@ describe('cleanArticleText', () => {
       'Skip past newsletter promotion': 'reading widget',
       'Story continues below advertisement': 'reading widget',
       'Ukraine | Ports | Trade unions': 'reading widget',
+      'Updated 3 hours ago': 'relative timestamp',
       'We use cookies to improve your experience on our site.': 'cookie notice',
       'The post Port strike halts grain exports appeared first on Harbour Daily.': 'republishing note',
     };
     const lines = Object.keys(furniture);
     const text = [
+      lines[3],
       story[0],
       lines[0],
       story[1],
@@ -142,9 +144,9 @@ describe('cleanArticleText', () => {
       story[2],
       lines[2],
       story[3],
-      lines[3],
-      story[4],
       lines[4],
+      story[4],
+      lines[5],
     ];
     const r = cleanArticleText(text.join('\n\n'));
     expect(r.text).toBe(story.join('\n\n'));
