@@ -104,7 +104,7 @@ export async function ingestCorpus(
   const send = async () => {
     if (!chunk.length) return;
     if (pool) {
-      inFlight.push({ raws: chunk, prepared: pool.prepare(chunk) });
+      inFlight.push({ raws: chunk, prepared: pool.prepare(chunk, options.index !== false) });
       if (inFlight.length >= MAX_IN_FLIGHT) await takeHead();
     } else {
       ready.raws.push(...chunk);

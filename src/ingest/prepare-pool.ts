@@ -8,8 +8,13 @@ const WORKER_URL = new URL('./prepare-worker.mjs', import.meta.url);
 interface Job {
   id: number;
   raws: RawArticle[];
+  /** Also make knowledge's analysis (prepareSafely's `analyse`). */
+  analyse: boolean;
   resolve: (prepared: Prepared[]) => void;
 }
+
+/** A job done on this thread after its workers are gone. */
+const prepareHere = (job: Job): Prepared[] => job.raws.map((raw) => prepareSafely(raw, job.analyse));
 
 /**
  * Prepares (extracts, cleans, dates, fingerprints) batches in worker threads, so the main thread
@@ -27,7 +32,9 @@ export class PreparePool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL);
+    // A larger young generation, as in the parse pool: cleaning and analysis make many short-lived
+    // strings, and with the default size the scavenger takes a large share of the worker's time.
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     worker.on('message', (msg: { id: number; prepared: Prepared[] }) => {
       const job = this.running.get(worker);
       if (!job || job.id !== msg.id) return;
@@ -41,9 +48,9 @@ export class PreparePool {
       if (at >= 0) this.idle.splice(at, 1);
       const job = this.running.get(worker);
       this.running.delete(worker);
-      if (job) job.resolve(job.raws.map(prepareSafely));
+      if (job) job.resolve(prepareHere(job));
       if (this.idle.length + this.running.size === 0) {
-        for (const j of this.waiting.splice(0)) j.resolve(j.raws.map(prepareSafely));
+        for (const j of this.waiting.splice(0)) j.resolve(prepareHere(j));
       }
     };
     worker.on('error', lost);
@@ -51,9 +58,9 @@ export class PreparePool {
     return worker;
   }
 
-  prepare(raws: RawArticle[]): Promise<Prepared[]> {
+  prepare(raws: RawArticle[], analyse = false): Promise<Prepared[]> {
     return new Promise((resolve) => {
-      this.waiting.push({ id: this.nextId++, raws, resolve });
+      this.waiting.push({ id: this.nextId++, raws, analyse, resolve });
       this.dispatch();
     });
   }
@@ -63,10 +70,10 @@ export class PreparePool {
       const worker = this.idle.pop()!;
       const job = this.waiting.shift()!;
       this.running.set(worker, job);
-      worker.postMessage({ id: job.id, raws: job.raws });
+      worker.postMessage({ id: job.id, raws: job.raws, analyse: job.analyse });
     }
     if (this.waiting.length && this.idle.length + this.running.size === 0) {
-      for (const j of this.waiting.splice(0)) j.resolve(j.raws.map(prepareSafely));
+      for (const j of this.waiting.splice(0)) j.resolve(prepareHere(j));
     }
   }
 

@@ -1,3 +1,4 @@
+import { type ArticleAnalysis, analysisOf } from '../knowledge/index.ts';
 import type { ArticleInput } from '../store/articles.ts';
 import { cleanArticleText } from './clean.ts';
 import { hashText } from './hash.ts';
@@ -55,14 +56,29 @@ export function prepareArticle(raw: RawArticle): ArticleInput {
   };
 }
 
-/** A prepared article, or why the input could not be prepared. */
-export type Prepared = ArticleInput | { error: string };
+/**
+ * A prepared article, or why the input could not be prepared. With `analysis`, knowledge's reading of
+ * it is done too, so that indexing after the save has only the store's part left.
+ */
+export type Prepared = PreparedArticle | { error: string };
+export type PreparedArticle = ArticleInput & { analysis?: ArticleAnalysis };
 
-/** prepareArticle that reports a failure (a parser bug on one hostile page) instead of throwing. */
-export function prepareSafely(raw: RawArticle): Prepared {
+/**
+ * prepareArticle that reports a failure (a parser bug on one hostile page) instead of throwing; with
+ * `analyse`, also the knowledge analysis (in worker threads, off the bot's event loop). An analysis
+ * that fails is left to the indexer, which isolates it.
+ */
+export function prepareSafely(raw: RawArticle, analyse = false): Prepared {
+  let article: ArticleInput;
   try {
-    return prepareArticle(raw);
+    article = prepareArticle(raw);
   } catch (err) {
     return { error: `could not clean: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (!analyse) return article;
+  try {
+    return { ...article, analysis: analysisOf(article) };
+  } catch {
+    return article;
   }
 }

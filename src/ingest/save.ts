@@ -1,7 +1,7 @@
-import { indexArticles } from '../knowledge/index.ts';
+import { type ArticleAnalysis, indexArticles } from '../knowledge/index.ts';
 import { type ArticleOrigin, toSummary } from '../store/articles.ts';
 import type { ArticleInput, ArticleSummary, Store } from '../store/index.ts';
-import { type Prepared, prepareSafely } from './prepare.ts';
+import { type Prepared, type PreparedArticle, prepareSafely } from './prepare.ts';
 import { NearDuplicateIndex } from './simhash.ts';
 import type { RawArticle } from './types.ts';
 
@@ -54,7 +54,7 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
   const repo = store.articles;
   const near = options.nearDuplicates ?? nearDuplicateIndexOf(store);
   const now = options.now ?? new Date().toISOString();
-  const work = raws.flatMap((raw, i): { existing?: ArticleOrigin; article?: ArticleInput }[] => {
+  const work = raws.flatMap((raw, i): { existing?: ArticleOrigin; article?: PreparedArticle }[] => {
     const existing = repo.findByOrigin(raw.origin);
     const unchanged =
       existing?.status === 'active' && raw.fileHash !== undefined && existing.fileHash === raw.fileHash;
@@ -67,6 +67,7 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
     return [{ existing, article: prepared }];
   });
 
+  const analysed = new Map<number, ArticleAnalysis>();
   store.transaction(() => {
     for (const { existing, article } of work) {
       if (
@@ -89,11 +90,12 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
         else result.new++;
         if (article.simhash) near.add(id, article.simhash);
         result.changedIds.push(id);
+        if (article.analysis) analysed.set(id, article.analysis);
       }
       result.articles.push(toSummary({ ...article, id }));
     }
   });
-  if (result.changedIds.length && options.index !== false) indexArticles(store, result.changedIds);
+  if (result.changedIds.length && options.index !== false) indexArticles(store, result.changedIds, analysed);
   return result;
 }
 

@@ -48,6 +48,22 @@ export interface ArticleToAnalyse {
   publishedEstimated: boolean;
 }
 
+/**
+ * The analysis of an article as stored: its publication day, and whether that day is only an
+ * estimate (or unknown), decide how relative dates resolve. Pure, so it may run in a worker thread.
+ */
+export function analysisOf(article: {
+  text: string;
+  published: string | null;
+  publishedEstimated: boolean;
+}): ArticleAnalysis {
+  return analyseArticle({
+    text: article.text,
+    published: article.published?.slice(0, 10) ?? null,
+    publishedEstimated: article.publishedEstimated || !article.published,
+  });
+}
+
 /** Stands in for an unknown publication date; dates computed from it are thrown away. */
 const UNKNOWN_DAY = '2000-01-01';
 const ANY_TIME = { from: '1900-01-01', to: '2999-12-31' };

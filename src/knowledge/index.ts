@@ -1,15 +1,24 @@
 import type { Store } from '../store/index.ts';
+import type { ArticleAnalysis } from './analyze.ts';
 import { indexArticlesInStore } from './indexer.ts';
 import { suggestActorNames } from './suggest.ts';
 import { timelineQuery } from './timeline.ts';
 import type { TimelineQuery, TimelineResult, WhoisResult } from './types.ts';
 import { whoisQuery } from './whois.ts';
 
+export { type ArticleAnalysis, analysisOf } from './analyze.ts';
 export type * from './types.ts';
 
-/** Extracts actors, roles and events from these articles (re-indexing replaces earlier results). */
-export function indexArticles(store: Store, articleIds: number[]): void {
-  indexArticlesInStore(store, articleIds);
+/**
+ * Extracts actors, roles and events from these articles (re-indexing replaces earlier results).
+ * `analysed` holds analyses already made (analysisOf, in a worker thread) of the articles as stored.
+ */
+export function indexArticles(
+  store: Store,
+  articleIds: number[],
+  analysed?: ReadonlyMap<number, ArticleAnalysis>,
+): void {
+  indexArticlesInStore(store, articleIds, analysed);
 }
 
 /** Who is NAME: the actor with roles, profile and sources; candidates when ambiguous; suggestions when unknown. */

@@ -2,12 +2,10 @@ import { log } from '../log.ts';
 import type { ArticleRow } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { resolveNamedActor, resolveSurname } from './actors.ts';
-import { type ArticleAnalysis, analyseArticle, type LocalEvent } from './analyze.ts';
+import { type ArticleAnalysis, analysisOf, type LocalEvent } from './analyze.ts';
 import { affiliation, currentRole } from './current-role.ts';
 import { findSameEvent, recomputeEvent } from './event-store.ts';
 import { fold } from './names.ts';
-
-const dayOf = (a: ArticleRow): string | null => a.published?.slice(0, 10) ?? null;
 
 interface Analysed {
   article: ArticleRow;
@@ -17,7 +15,11 @@ interface Analysed {
 }
 
 /** Extracts actors, roles and events of these articles into the store; re-indexing replaces. */
-export function indexArticlesInStore(store: Store, articleIds: number[]): void {
+export function indexArticlesInStore(
+  store: Store,
+  articleIds: number[],
+  analysed?: ReadonlyMap<number, ArticleAnalysis>,
+): void {
   if (!articleIds.length) return;
   const repo = store.knowledge;
   store.transaction(() => {
@@ -31,11 +33,7 @@ export function indexArticlesInStore(store: Store, articleIds: number[]): void {
     for (const article of articles) {
       // One article the extractor cannot read must not cost the batch its other articles.
       try {
-        const analysis = analyseArticle({
-          text: article.text,
-          published: dayOf(article),
-          publishedEstimated: article.publishedEstimated || !article.published,
-        });
+        const analysis = analysed?.get(article.id) ?? analysisOf(article);
         done.push({ article, analysis, ids: analysis.actors.map(() => null) });
       } catch (err) {
         log.warn({ err, articleId: article.id }, 'knowledge extraction failed for one article');
@@ -71,6 +69,8 @@ export function indexArticlesInStore(store: Store, articleIds: number[]): void {
     }
   });
 }
+
+const dayOf = (a: ArticleRow): string | null => a.published?.slice(0, 10) ?? null;
 
 function saveMentions(store: Store, d: Analysed): void {
   const repo = store.knowledge;

@@ -1,11 +1,13 @@
-import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { runIngest } from '../../src/ingest/index.ts';
+import { prepareSafely } from '../../src/ingest/prepare.ts';
+import { PreparePool } from '../../src/ingest/prepare-pool.ts';
 import { saveArticles } from '../../src/ingest/save.ts';
 import type { RawArticle } from '../../src/ingest/types.ts';
-import { whois } from '../../src/knowledge/index.ts';
+import { timeline, whois } from '../../src/knowledge/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { useTempDirs } from '../support/temp.ts';
 
@@ -164,5 +166,34 @@ describe('incremental corpus ingest', () => {
     });
     expect(store.articles.list()[0]?.text).toContain('Saturday');
     store.close();
+  });
+
+  it('indexes knowledge from analyses made in the worker threads exactly as from the stored text', async () => {
+    const dir = join(import.meta.dirname, '../knowledge/fixtures');
+    const raws: RawArticle[] = readdirSync(dir).map((name) => ({
+      origin: `file:${join(dir, name)}`,
+      kind: 'file',
+      path: join(dir, name),
+      text: readFileSync(join(dir, name), 'utf8'),
+    }));
+    const pool = new PreparePool();
+    const prepared = await pool.prepare(raws, true);
+    await pool.close();
+    expect(prepared.every((p) => 'analysis' in p && p.analysis)).toBe(true);
+    const fromWorkers = openStore(join(tempDir(), 'workers.db'));
+    saveArticles(fromWorkers, raws, { prepared });
+    const here = openStore(join(tempDir(), 'here.db'));
+    saveArticles(here, raws, { prepared: raws.map((raw) => prepareSafely(raw)) });
+    const events = timeline(here, { limit: 200 });
+    expect(events.events.length).toBeGreaterThan(3);
+    expect(timeline(fromWorkers, { limit: 200 })).toEqual(events);
+    const names = here.knowledge.database
+      .prepare('SELECT name FROM actors ORDER BY id')
+      .pluck()
+      .all() as string[];
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(whois(fromWorkers, name)).toEqual(whois(here, name));
+    fromWorkers.close();
+    here.close();
   });
 });

@@ -14,7 +14,7 @@ export type ParseJob =
       /** Set for a sub-document of a split feed: the encoding detected on the whole document. */
       chunk?: Encoding;
     }
-  | { id: number; raws: RawArticle[] };
+  | { id: number; raws: RawArticle[]; analyse: boolean };
 
 async function parsed(request: ParseRequest, chunk?: Encoding): Promise<ParsedFeed> {
   const feed = await parseFeedDocument(request, chunk);
@@ -26,7 +26,10 @@ async function parsed(request: ParseRequest, chunk?: Encoding): Promise<ParsedFe
 // which the pool terminates when the job overruns its time limit.
 parentPort?.on('message', async (job: ParseJob) => {
   try {
-    const result = 'raws' in job ? job.raws.map(prepareSafely) : await parsed(job.request, job.chunk);
+    const result =
+      'raws' in job
+        ? job.raws.map((raw) => prepareSafely(raw, job.analyse))
+        : await parsed(job.request, job.chunk);
     parentPort?.postMessage({ id: job.id, ok: true, result });
   } catch (err) {
     parentPort?.postMessage({

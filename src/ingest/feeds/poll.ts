@@ -41,7 +41,13 @@ const rawOfPrepared = (article: ArticleInput): RawArticle => ({
  * want their linked page: a new one has it fetched here, and all are prepared in the parse pool, so
  * that no cleaning runs on this thread.
  */
-async function articlesOf(store: Store, config: Config, feed: FeedSource, part: ParsedFeed) {
+async function articlesOf(
+  store: Store,
+  config: Config,
+  feed: FeedSource,
+  part: ParsedFeed,
+  analyse: boolean,
+) {
   const source = { id: feed.id, title: part.title ?? feed.title };
   const prepared: Prepared[] = [];
   const pages: number[] = [];
@@ -61,7 +67,7 @@ async function articlesOf(store: Store, config: Config, feed: FeedSource, part: 
   if (pages.length) {
     const batch = pages.map((i) => raws[i] as RawArticle);
     const done = await parsePool()
-      .prepare(batch)
+      .prepare(batch, analyse)
       .catch((err: Error) => batch.map(() => ({ error: `could not clean: ${err.message}` })));
     pages.forEach((at, k) => {
       prepared[at] = done[k] as Prepared;
@@ -85,7 +91,8 @@ export async function storeFeedDocument(
   report: IngestReport,
   save: Pick<SaveOptions, 'index'> = {},
 ): Promise<{ title: string | null; items: number }> {
-  const prepare = { feedId: feed.id, feedTitle: feed.title, fullText: config.FETCH_FULL_TEXT };
+  const analyse = save.index !== false;
+  const prepare = { feedId: feed.id, feedTitle: feed.title, fullText: config.FETCH_FULL_TEXT, analyse };
   let title: string | null | undefined;
   let items = 0;
   const options = { contentType: doc.contentType, baseUrl: doc.url, prepare };
@@ -93,7 +100,7 @@ export async function storeFeedDocument(
     title ??= part.title;
     items += part.items.length;
     report.skipped += part.skippedItems;
-    const { raws, prepared } = await articlesOf(store, config, feed, part);
+    const { raws, prepared } = await articlesOf(store, config, feed, part, analyse);
     mergeReports(report, saveArticles(store, raws, { ...save, nearDuplicates: near, prepared }));
   });
   return { title: title ?? null, items };

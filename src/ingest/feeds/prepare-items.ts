@@ -10,6 +10,6 @@ import type { ParsedFeed, PrepareRequest } from './types.ts';
 export function prepareItems(feed: ParsedFeed, request: PrepareRequest): (Prepared | null)[] {
   const source = { id: request.feedId, title: feed.title ?? request.feedTitle };
   return feed.items.map((item) =>
-    request.fullText && needsPage(item) ? null : prepareSafely(itemToRaw(item, source)),
+    request.fullText && needsPage(item) ? null : prepareSafely(itemToRaw(item, source), request.analyse),
   );
 }

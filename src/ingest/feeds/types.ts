@@ -42,6 +42,8 @@ export interface PrepareRequest {
   feedTitle: string | null;
   /** Full-text fetching is on: items that want their page are left unprepared. */
   fullText: boolean;
+  /** Knowledge will index the items: make its analysis too (prepareSafely's `analyse`). */
+  analyse?: boolean;
 }
 
 export interface ParseRequest {

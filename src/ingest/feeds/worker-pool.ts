@@ -116,8 +116,8 @@ export class ParsePool {
   }
 
   /** Prepares raw articles (e.g. fetched pages) in a worker, under the same time limit as a parse. */
-  prepare(raws: RawArticle[], timeoutMs = DEFAULT_PARSE_TIMEOUT_MS): Promise<Prepared[]> {
-    return this.submit({ id: this.nextId++, raws }, timeoutMs);
+  prepare(raws: RawArticle[], analyse = false, timeoutMs = DEFAULT_PARSE_TIMEOUT_MS): Promise<Prepared[]> {
+    return this.submit({ id: this.nextId++, raws, analyse }, timeoutMs);
   }
 
   private submit<T>(job: ParseJob, timeoutMs: number, deadline?: number): Promise<T> {
