@@ -240,6 +240,15 @@ export class ArticlesRepo {
       .get(canonicalUrl, guid, exceptId) as number | undefined;
   }
 
+  /** Raw hashes of a feed's active items: what a poll of it need not prepare again. */
+  feedItemHashes(feedId: number): string[] {
+    return this.sql(
+      "SELECT file_hash FROM articles WHERE feed_id = ? AND status = 'active' AND file_hash IS NOT NULL",
+    )
+      .pluck()
+      .all(feedId) as string[];
+  }
+
   fileStats(): Map<string, FileStat> {
     const rows = this.sql(
       'SELECT path, size, mtime_ms AS mtimeMs, file_hash AS fileHash FROM file_stats',

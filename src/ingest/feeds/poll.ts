@@ -11,7 +11,7 @@ import type { RawArticle } from '../types.ts';
 import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { fetchPageHtml } from './full-text.ts';
-import { itemToRaw } from './item-to-raw.ts';
+import { itemToRaw, needsPage } from './item-to-raw.ts';
 import { mapLimit } from './map-limit.ts';
 import { parseFeedInParts } from './parse-feed.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
@@ -38,8 +38,8 @@ const rawOfPrepared = (article: ArticleInput): RawArticle => ({
 
 /**
  * One parsed part of a feed as raw articles with their preparation. Items the worker left unprepared
- * want their linked page: a new one has it fetched here, and all are prepared in the parse pool, so
- * that no cleaning runs on this thread.
+ * are stored unchanged (left as they are) or want their linked page: a new or changed one has it
+ * fetched here, and all are prepared in the parse pool, so that no cleaning runs on this thread.
  */
 async function articlesOf(
   store: Store,
@@ -62,6 +62,7 @@ async function articlesOf(
     const known = store.articles.findByOrigin(raw.origin);
     if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
     pages.push(i);
+    if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
     return itemToRaw(item, source, await fetchPageHtml(item, config));
   });
   if (pages.length) {
@@ -92,7 +93,13 @@ export async function storeFeedDocument(
   save: Pick<SaveOptions, 'index'> = {},
 ): Promise<{ title: string | null; items: number }> {
   const analyse = save.index !== false;
-  const prepare = { feedId: feed.id, feedTitle: feed.title, fullText: config.FETCH_FULL_TEXT, analyse };
+  const prepare = {
+    feedId: feed.id,
+    feedTitle: feed.title,
+    fullText: config.FETCH_FULL_TEXT,
+    analyse,
+    known: store.articles.feedItemHashes(feed.id),
+  };
   let title: string | null | undefined;
   let items = 0;
   const options = { contentType: doc.contentType, baseUrl: doc.url, prepare };

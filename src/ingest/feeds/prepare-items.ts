@@ -4,12 +4,16 @@ import type { ParsedFeed, PrepareRequest } from './types.ts';
 
 /**
  * The items of a parsed feed as the articles the store keeps, prepared in the parse worker right
- * after parsing so that cleaning never runs on the bot's thread. Items already stored unchanged are
- * prepared too (the worker cannot see the store); saveArticles then ignores their preparation.
+ * after parsing so that cleaning never runs on the bot's thread. Null leaves an item to the main
+ * side: one whose linked page is to be fetched first, and one the feed's stored items already hold
+ * as it is (`request.known`), which saveArticles will leave alone; most of a feed, poll after poll.
  */
 export function prepareItems(feed: ParsedFeed, request: PrepareRequest): (Prepared | null)[] {
   const source = { id: request.feedId, title: feed.title ?? request.feedTitle };
-  return feed.items.map((item) =>
-    request.fullText && needsPage(item) ? null : prepareSafely(itemToRaw(item, source), request.analyse),
-  );
+  const known = new Set(request.known);
+  return feed.items.map((item) => {
+    if (request.fullText && needsPage(item)) return null;
+    const raw = itemToRaw(item, source);
+    return raw.fileHash && known.has(raw.fileHash) ? null : prepareSafely(raw, request.analyse);
+  });
 }

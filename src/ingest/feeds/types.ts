@@ -30,7 +30,7 @@ export interface ParsedFeed {
   repairs: string[];
   /**
    * With `prepare` in the request: each item as the article the store keeps (cleaned, dated,
-   * fingerprinted), aligned with `items`; null for an item whose linked page is to be fetched first.
+   * fingerprinted), aligned with `items`; null for an item left to the main side (see prepareItems).
    */
   prepared?: (Prepared | null)[];
 }
@@ -44,6 +44,8 @@ export interface PrepareRequest {
   fullText: boolean;
   /** Knowledge will index the items: make its analysis too (prepareSafely's `analyse`). */
   analyse?: boolean;
+  /** Raw hashes of the feed's stored items: an item with one of them is stored as it is. */
+  known?: string[];
 }
 
 export interface ParseRequest {

@@ -5,6 +5,7 @@ import { knowledgeMigration } from './003-knowledge.ts';
 import { summariesMigration } from './004-summaries.ts';
 import { deliveriesMigration } from './005-deliveries.ts';
 import { fileStatsMigration } from './006-file-stats.ts';
+import { feedItemsMigration } from './007-feed-items.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   summariesMigration,
   deliveriesMigration,
   fileStatsMigration,
+  feedItemsMigration,
 ];
