@@ -4,6 +4,8 @@ export interface KnowledgeSource {
   title: string;
   url?: string;
   path?: string;
+  /** The outlet, when known. */
+  source?: string;
 }
 
 export interface WhoisActor {

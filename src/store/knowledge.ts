@@ -32,6 +32,8 @@ export interface SourceRow {
   title: string;
   url: string | null;
   path: string | null;
+  /** The outlet. */
+  source: string | null;
 }
 
 export interface EventRow {
@@ -341,7 +343,7 @@ export class KnowledgeRepo {
 
   eventSources(eventIds: number[]): Map<number, SourceRow[]> {
     const rows = this.sql(
-      `SELECT s.event_id AS eventId, a.id AS articleId, a.title, a.url, a.path FROM event_sources s
+      `SELECT s.event_id AS eventId, a.id AS articleId, a.title, a.url, a.path, a.source FROM event_sources s
          JOIN articles a ON a.id = s.article_id WHERE s.event_id IN (SELECT value FROM json_each(?))
          ORDER BY a.published, a.id`,
     ).all(json(eventIds)) as (SourceRow & { eventId: number })[];
@@ -447,14 +449,15 @@ export class KnowledgeRepo {
 
   actorSources(actorId: number, limit: number): SourceRow[] {
     return this.sql(
-      `SELECT a.id AS articleId, a.title, a.url, a.path FROM actor_mentions m JOIN articles a ON a.id = m.article_id
+      `SELECT a.id AS articleId, a.title, a.url, a.path, a.source FROM actor_mentions m
+         JOIN articles a ON a.id = m.article_id
          WHERE m.actor_id = ? ORDER BY m.published DESC, a.id DESC LIMIT ?`,
     ).all(actorId, limit) as SourceRow[];
   }
 
   articleSources(articleIds: number[]): Map<number, SourceRow> {
     const rows = this.sql(
-      'SELECT id AS articleId, title, url, path FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+      'SELECT id AS articleId, title, url, path, source FROM articles WHERE id IN (SELECT value FROM json_each(?))',
     ).all(json(articleIds)) as SourceRow[];
     return new Map(rows.map((r) => [r.articleId, r]));
   }
