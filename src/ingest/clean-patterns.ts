@@ -116,6 +116,14 @@ export function tailReason(b: Block, afterForm: boolean): string {
   return 'footer';
 }
 
+// "CHICAGO (AP) — ", "KYIV, Dec 1 (Reuters) - ": the agency in brackets tells it from a sentence
+// that opens with an acronym ("NATO — the alliance...").
+const WIRE_DATELINE =
+  /^\p{Lu}[\p{Lu} .'-]{1,30}(,[^()\n]{2,30})?\s*\([^()\n]{1,25}\)\s*[\u2013\u2014-]{1,2}\s+(?=\S)/u;
+
+/** The wire-service dateline that opens a first paragraph, or null. */
+export const wireDatelineOf = (text: string): string | null => WIRE_DATELINE.exec(text)?.[0] ?? null;
+
 const ROLE_BYLINE =
   /^(by\s+)?(admin|administrator|editor|editors|editorial (team|staff|desk)|staff( writer| reporter)?|news ?desk|newsroom|web ?desk|team|guest( author)?|contributor|webmaster)$/i;
 const BYLINE = /^(by|written by|posted by|reporting by|words by)\s+(.{2,80})$/i;

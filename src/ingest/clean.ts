@@ -1,9 +1,9 @@
 import type { RemovedBlock } from '../store/articles.ts';
 import { type Block, isHeadingLike, isProse, sameLineAs, toBlocks } from './clean-blocks.ts';
-import { bylineOf, furnitureReason, tailMarkerReason, tailReason } from './clean-patterns.ts';
+import { bylineOf, furnitureReason, tailMarkerReason, tailReason, wireDatelineOf } from './clean-patterns.ts';
 import { strayParagraphs } from './clean-stray.ts';
 import { datelineOf } from './dates.ts';
-import { wordsOf } from './words.ts';
+import { countWords, wordsOf } from './words.ts';
 
 export interface CleanResult {
   /** The article: paragraphs separated by blank lines. */
@@ -70,6 +70,7 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
 
   markTail(blocks, reasons, firstProse);
   markTrailingHeadings(blocks, reasons);
+  const cut = cutWireDateline(blocks, reasons);
   const keptIdx = blocks.map((_, i) => i).filter((i) => !reasons[i]);
   // Each kept block is split into words once: the stray check and the fingerprint both use them.
   const tokens = keptIdx.map((i) => wordsOf(blocks[i]!.text));
@@ -90,12 +91,30 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
     const reason = reasons[i];
     if (reason) result.removed.push({ text: b.text, reason });
     else {
+      if (cut?.index === i) result.removed.push({ text: cut.text, reason: 'wire dateline' });
       kept.push(b.text);
       result.words += b.words;
     }
   });
   result.text = kept.join('\n\n');
   return result;
+}
+
+/**
+ * Takes the agency dateline ("CHICAGO (AP) — ") off the story's first paragraph: summaries and
+ * profiles quote that sentence, and the place and agency are known from the text and the source.
+ */
+function cutWireDateline(
+  blocks: Block[],
+  reasons: (string | null)[],
+): { index: number; text: string } | null {
+  const index = reasons.findIndex((r) => !r);
+  const first = blocks[index];
+  const prefix = first ? wireDatelineOf(first.text) : null;
+  if (!first || !prefix) return null;
+  first.text = first.text.slice(prefix.length);
+  first.words = countWords(first.text);
+  return { index, text: prefix.trim() };
 }
 
 /** Marks everything from the first comment-thread or footer marker after the bulk of the story. */

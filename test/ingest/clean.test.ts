@@ -153,6 +153,16 @@ describe('cleanArticleText', () => {
     expect(Object.fromEntries(r.removed.map((x) => [x.text, x.reason]))).toEqual(furniture);
   });
 
+  it('takes the agency dateline off the first paragraph, and only an agency dateline', () => {
+    const r = cleanArticleText(
+      [`HARBOUR CITY, Nov 3 (Reuters) - ${story[0]}`, ...story.slice(1)].join('\n\n'),
+    );
+    expect(r.text).toBe(story.join('\n\n'));
+    expect(r.removed).toEqual([{ text: 'HARBOUR CITY, Nov 3 (Reuters) -', reason: 'wire dateline' }]);
+    const acronym = `NATO — the alliance of thirty-two countries — said its ministers would meet next week. ${story[0]}`;
+    expect(cleanArticleText([acronym, ...story.slice(1)].join('\n\n')).removed).toEqual([]);
+  });
+
   it('keeps sentences that only mention a photo, a report by someone, a newsletter or topics', () => {
     const text = [
       ...story,
