@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { analysisOf } from '../knowledge/index.ts';
 import { type Prepared, prepareSafely } from './prepare.ts';
 import type { RawArticle } from './types.ts';
 
@@ -14,7 +15,8 @@ interface Job {
 }
 
 /** A job done on this thread after its workers are gone. */
-const prepareHere = (job: Job): Prepared[] => job.raws.map((raw) => prepareSafely(raw, job.analyse));
+const prepareHere = (job: Job): Prepared[] =>
+  job.raws.map((raw) => prepareSafely(raw, job.analyse ? analysisOf : undefined));
 
 /**
  * Prepares (extracts, cleans, dates, fingerprints) batches in worker threads, so the main thread

@@ -1,4 +1,4 @@
-import { type ArticleAnalysis, analysisOf } from '../knowledge/index.ts';
+import type { ArticleAnalysis } from '../knowledge/index.ts';
 import type { ArticleInput } from '../store/articles.ts';
 import { cleanArticleText } from './clean.ts';
 import { hashText } from './hash.ts';
@@ -63,12 +63,15 @@ export function prepareArticle(raw: RawArticle): ArticleInput {
 export type Prepared = PreparedArticle | { error: string };
 export type PreparedArticle = ArticleInput & { analysis?: ArticleAnalysis };
 
+/** Knowledge's analysis of a prepared article (analysisOf), handed in by whoever has it loaded. */
+export type Analyser = (article: ArticleInput) => ArticleAnalysis;
+
 /**
  * prepareArticle that reports a failure (a parser bug on one hostile page) instead of throwing; with
  * `analyse`, also the knowledge analysis (in worker threads, off the bot's event loop). An analysis
  * that fails is left to the indexer, which isolates it.
  */
-export function prepareSafely(raw: RawArticle, analyse = false): Prepared {
+export function prepareSafely(raw: RawArticle, analyse?: Analyser): Prepared {
   let article: ArticleInput;
   try {
     article = prepareArticle(raw);
@@ -77,7 +80,7 @@ export function prepareSafely(raw: RawArticle, analyse = false): Prepared {
   }
   if (!analyse) return article;
   try {
-    return { ...article, analysis: analysisOf(article) };
+    return { ...article, analysis: analyse(article) };
   } catch {
     return article;
   }

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { lazyAnalyser } from '../lazy-analyser.ts';
 import { prepareSafely } from '../prepare.ts';
 import type { RawArticle } from '../types.ts';
 import type { Encoding } from './decode.ts';
@@ -18,8 +19,14 @@ export type ParseJob =
 
 async function parsed(request: ParseRequest, chunk?: Encoding): Promise<ParsedFeed> {
   const feed = await parseFeedDocument(request, chunk);
-  if (request.prepare) feed.prepared = prepareItems(feed, request.prepare);
+  const { prepare } = request;
+  if (prepare) feed.prepared = prepareItems(feed, prepare, await lazyAnalyser(prepare.analyse));
   return feed;
+}
+
+async function prepared(raws: RawArticle[], analyse: boolean) {
+  const analyser = await lazyAnalyser(analyse);
+  return raws.map((raw) => prepareSafely(raw, analyser));
 }
 
 // Runs in a worker thread (see worker-pool.ts): a hostile document can only stall this thread,
@@ -27,9 +34,7 @@ async function parsed(request: ParseRequest, chunk?: Encoding): Promise<ParsedFe
 parentPort?.on('message', async (job: ParseJob) => {
   try {
     const result =
-      'raws' in job
-        ? job.raws.map((raw) => prepareSafely(raw, job.analyse))
-        : await parsed(job.request, job.chunk);
+      'raws' in job ? await prepared(job.raws, job.analyse) : await parsed(job.request, job.chunk);
     parentPort?.postMessage({ id: job.id, ok: true, result });
   } catch (err) {
     parentPort?.postMessage({

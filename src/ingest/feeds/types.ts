@@ -42,7 +42,7 @@ export interface PrepareRequest {
   feedTitle: string | null;
   /** Full-text fetching is on: items that want their page are left unprepared. */
   fullText: boolean;
-  /** Knowledge will index the items: make its analysis too (prepareSafely's `analyse`). */
+  /** Knowledge will index the items: make its analysis too (the worker loads the analyser). */
   analyse?: boolean;
   /** Raw hashes of the feed's stored items: an item with one of them is stored as it is. */
   known?: string[];
