@@ -19,7 +19,7 @@ const BATCH = 500;
 const CHUNK = 125;
 /** Below this many files a run prepares on the main thread: starting workers would cost more. */
 const POOL_MIN_FILES = 1000;
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 12;
 
 /** Every file under dir (recursively, skipping dot-folders such as .git), in a stable order. */
 export function walkFiles(dir: string): string[] {

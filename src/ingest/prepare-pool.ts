@@ -20,17 +20,18 @@ const prepareHere = (job: Job): Prepared[] =>
 
 /**
  * Prepares (extracts, cleans, dates, fingerprints) batches in worker threads, so the main thread
- * reads files and writes SQLite meanwhile. A worker that dies is not replaced: its batch and the
- * rest are prepared on the main thread, so the run still completes.
+ * reads files and writes SQLite meanwhile. Jobs are posted to a worker as soon as they come (to the
+ * one with the fewest), so each worker always has its next batch at hand: handing it over only when
+ * the last was returned waited on the main thread, which is busy reading and writing, and left the
+ * workers idle a third of a run. A worker that dies is not replaced: its jobs and the rest are
+ * prepared on the main thread, so the run still completes.
  */
 export class PreparePool {
-  private readonly idle: Worker[] = [];
-  private readonly waiting: Job[] = [];
-  private readonly running = new Map<Worker, Job>();
+  private readonly queues = new Map<Worker, Job[]>();
   private nextId = 1;
 
   constructor(size = Math.max(1, Math.min(2, availableParallelism()))) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.queues.set(this.spawn(), []);
   }
 
   private spawn(): Worker {
@@ -38,22 +39,16 @@ export class PreparePool {
     // strings, and with the default size the scavenger takes a large share of the worker's time.
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     worker.on('message', (msg: { id: number; prepared: Prepared[] }) => {
-      const job = this.running.get(worker);
-      if (!job || job.id !== msg.id) return;
-      this.running.delete(worker);
-      this.idle.push(worker);
-      job.resolve(msg.prepared);
-      this.dispatch();
+      const queue = this.queues.get(worker);
+      // A worker answers its jobs in the order it got them.
+      if (queue?.[0]?.id !== msg.id) return;
+      queue.shift()!.resolve(msg.prepared);
     });
     const lost = () => {
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) this.idle.splice(at, 1);
-      const job = this.running.get(worker);
-      this.running.delete(worker);
-      if (job) job.resolve(prepareHere(job));
-      if (this.idle.length + this.running.size === 0) {
-        for (const j of this.waiting.splice(0)) j.resolve(prepareHere(j));
-      }
+      const queue = this.queues.get(worker);
+      if (!queue) return;
+      this.queues.delete(worker);
+      for (const job of queue) job.resolve(prepareHere(job));
     };
     worker.on('error', lost);
     worker.on('exit', lost);
@@ -62,27 +57,18 @@ export class PreparePool {
 
   prepare(raws: RawArticle[], analyse = false): Promise<Prepared[]> {
     return new Promise((resolve) => {
-      this.waiting.push({ id: this.nextId++, raws, analyse, resolve });
-      this.dispatch();
+      const job: Job = { id: this.nextId++, raws, analyse, resolve };
+      const [worker, queue] = [...this.queues].sort((a, b) => a[1].length - b[1].length)[0] ?? [];
+      if (!worker || !queue) return resolve(prepareHere(job));
+      queue.push(job);
+      worker.postMessage({ id: job.id, raws, analyse });
     });
   }
 
-  private dispatch(): void {
-    while (this.waiting.length && this.idle.length) {
-      const worker = this.idle.pop()!;
-      const job = this.waiting.shift()!;
-      this.running.set(worker, job);
-      worker.postMessage({ id: job.id, raws: job.raws, analyse: job.analyse });
-    }
-    if (this.waiting.length && this.idle.length + this.running.size === 0) {
-      for (const j of this.waiting.splice(0)) j.resolve(prepareHere(j));
-    }
-  }
-
   async close(): Promise<void> {
-    const all = [...this.idle, ...this.running.keys()];
-    this.idle.length = 0;
-    for (const w of all) w.removeAllListeners();
-    await Promise.all(all.map((w) => w.terminate()));
+    const workers = [...this.queues.keys()];
+    this.queues.clear();
+    for (const w of workers) w.removeAllListeners();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
