@@ -273,10 +273,24 @@ export function resolveDate(sentence: string, ctx: DateContext): ResolvedDate | 
 }
 
 const FUTURE =
-  /\b(will|shall|'ll)\b|\b(?:is|are|was|were) (?:due|scheduled|expected|set|slated|planned|poised|going) to\b|\bdue (?:in|to|at)\b|\b(?:plans?|hopes?|intends?|aims?) to\b|\bupcoming\b|\bwould (?:take place|travel|meet|visit|hold|host)\b|\bexpected (?:in|to|at)\b|\bnext (?:week|month|year)\b|\btomorrow\b/i;
+  /\b(will|shall|'ll)\b|\b(?:is|are|was|were) (?:due|scheduled|expected|set|slated|planned|poised|going) to\b|\bdue (?:in|to|at)\b|\b(?:plans|hopes|intends?|aims) to\b|\bupcoming\b|\bwould (?:take place|travel|meet|visit|hold|host)\b|\bexpected (?:in|to|at)\b|\bnext (?:week|month|year)\b|\btomorrow\b/i;
+// "plan to", "hope to", "aim to": a verb ("the two sides plan to meet") or a noun ("a 28-point US
+// plan to end the war first emerged"), which says nothing about the future.
+const NOUN_OR_VERB = /\b(?:plan|hope|aim) to\b/gi;
+const DETERMINER_BEFORE =
+  /\b(?:a|an|the|its|their|this|that|his|her|our|whose|any|no)\s+(?:[\w.'’-]+\s+){0,3}$/i;
+
+function usedAsVerb(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at);
+  const previous = /([\w.'’-]+)\s+$/.exec(before)?.[1] ?? '';
+  if (/^(?:I|we|they|you)$/i.test(previous) || /[a-z]s$/.test(previous)) return true;
+  if (/['’]s$/.test(previous)) return false;
+  return !DETERMINER_BEFORE.test(before);
+}
 
 /** True when the sentence (outside its quotes) speaks of something still to come. */
 export function isPlanned(sentence: string): boolean {
   const outsideQuotes = sentence.replace(/“[^”]*”|"[^"]*"/g, ' ');
-  return FUTURE.test(outsideQuotes);
+  if (FUTURE.test(outsideQuotes)) return true;
+  return [...outsideQuotes.matchAll(NOUN_OR_VERB)].some((m) => usedAsVerb(outsideQuotes, m.index));
 }

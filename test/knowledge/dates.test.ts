@@ -45,6 +45,16 @@ describe('date resolution', () => {
     });
   });
 
+  it('reads "plan to" as planning when it is a verb, not when it names a plan', () => {
+    expect(isPlanned('The two sides plan to meet in Geneva.')).toBe(true);
+    expect(isPlanned('They hope to sign the deal.')).toBe(true);
+    expect(isPlanned('Kyiv plans to send a delegation.')).toBe(true);
+    expect(isPlanned('That is when a leaked draft of a 28-point US plan to end the war first emerged.')).toBe(
+      false,
+    );
+    expect(isPlanned("Moscow's plan to annex the region was rejected.")).toBe(false);
+  });
+
   it('turns "last week" and "over the weekend" into ranges before publication', () => {
     expect(at('They met in Geneva last week.', '2025-12-01')).toMatchObject({
       date: '2025-11-21',
