@@ -329,12 +329,13 @@ export class KnowledgeRepo {
     return r && toEvent(r);
   }
 
-  /** Participant names of an event, most mentioned first. */
+  /** Each event's actors: people first, those most of its reports name first, then the most mentioned. */
   eventActorNames(eventIds: number[]): Map<number, { name: string; kind: string }[]> {
     const rows = this.sql(
-      `SELECT DISTINCT ea.event_id AS eventId, a.name, a.kind, a.mentions FROM event_actors ea
+      `SELECT ea.event_id AS eventId, a.name, a.kind FROM event_actors ea
          JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN (SELECT value FROM json_each(?))
-         ORDER BY a.kind = 'person' DESC, a.mentions DESC, a.name`,
+         GROUP BY ea.event_id, a.id
+         ORDER BY a.kind = 'person' DESC, count(DISTINCT ea.article_id) DESC, a.mentions DESC, a.name`,
     ).all(json(eventIds)) as { eventId: number; name: string; kind: string }[];
     const out = new Map<number, { name: string; kind: string }[]>();
     for (const r of rows) out.set(r.eventId, [...(out.get(r.eventId) ?? []), { name: r.name, kind: r.kind }]);

@@ -99,4 +99,26 @@ describe('whois and timeline from the store', () => {
     ).toEqual(['Jonas Thompson', 'Maria Thompson']);
     expect(suggestActors(store, 'Sölberg').map((s) => s.name)).toEqual(['Ingrid Solberg']);
   });
+
+  it('names first in an event title the people most of its reports name', () => {
+    const talks = (title: string, text: string) => ({ title, published: '2024-03-06', text });
+    const { store } = storeWith([
+      talks(
+        'Vienna round',
+        'Foreign Minister Zofia Marquardt held talks in Vienna on 4 March 2024 with envoy Anton Brandt.',
+      ),
+      talks('Vienna talks', 'Zofia Marquardt held talks in Vienna on 4 March 2024 with both delegations.'),
+      talks(
+        'Brandt profile',
+        [
+          'Envoy Anton Brandt has spent a decade on the file, colleagues said.',
+          'Brandt was born in Graz and studied law.',
+          'Brandt later joined the foreign service, where Brandt led the trade desk.',
+        ].join('\n'),
+      ),
+    ]);
+    const vienna = timeline(store, { limit: 50 }).events.find((e) => e.place === 'Vienna');
+    expect(vienna?.title).toBe('Talks in Vienna: Zofia Marquardt, Anton Brandt');
+    expect(whois(store, 'Brandt').actor!.mentions).toBeGreaterThan(whois(store, 'Marquardt').actor!.mentions);
+  });
 });
