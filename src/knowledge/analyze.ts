@@ -136,9 +136,18 @@ const THAT_IS_WHEN = /^(that|this|it) (is|was) (when|the day)\b/i;
 const EVENT_NOUNS =
   /^(visit|visits|meeting|meetings|talks|call|trip|summit|statement|speech|remarks|conversation)$/i;
 
-/** Places are where, not who; "Trump's envoy" or "Trump's plan" does not make Trump take part. */
+// A name used as an attribute of its government or circle: "the Trump administration" took part,
+// not necessarily Trump.
+const ATTRIBUTIVE_NOUNS =
+  /^(administration|administrations|government|cabinet|team|camp|campaign|family|era|presidency|aides|allies|officials|envoys?)$/i;
+
+/**
+ * Places are where, not who; "Trump's envoy" or "Trump's plan" does not make Trump take part, nor
+ * does "the Trump administration".
+ */
 function isParticipant(m: Mention, tokens: Token[]): boolean {
   if (m.kind === 'place') return false;
+  if (m.kind === 'person' && ATTRIBUTIVE_NOUNS.test(tokens[m.end]?.bare ?? '')) return false;
   if (!m.possessive) return true;
   return tokens.slice(m.end, m.end + 3).some((t) => EVENT_NOUNS.test(t.bare));
 }

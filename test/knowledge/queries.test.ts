@@ -121,4 +121,20 @@ describe('whois and timeline from the store', () => {
     expect(vienna?.title).toBe('Talks in Vienna: Zofia Marquardt, Anton Brandt');
     expect(whois(store, 'Brandt').actor!.mentions).toBeGreaterThan(whois(store, 'Marquardt').actor!.mentions);
   });
+
+  it('does not count a leader as taking part when only "the <name> administration" does', () => {
+    const { store } = storeWith([
+      {
+        title: 'Vienna round',
+        published: '2024-03-06',
+        text: [
+          'President Erik Halvorsen said on Friday that his government wanted a deal before the summer.',
+          'Negotiators for the Halvorsen administration held talks in Vienna on 4 March 2024 with envoy Anton Brandt.',
+        ].join('\n'),
+      },
+    ]);
+    expect(whois(store, 'Halvorsen').actor?.name).toBe('Erik Halvorsen');
+    const vienna = timeline(store, { limit: 50 }).events.find((e) => e.place === 'Vienna');
+    expect(vienna?.title).toBe('Talks in Vienna: Anton Brandt');
+  });
 });
