@@ -2,7 +2,15 @@ import type { Token } from './text.ts';
 import { lookupOrg, OF_HEADS, ORG_SUFFIXES } from './vocab/orgs.ts';
 import { isDemonym, lookupPlace } from './vocab/places.ts';
 import { HONORIFICS, isTitleWord, ROLE_HEADS } from './vocab/titles.ts';
-import { MONTHS, NON_NAME_WORDS, WEEKDAYS } from './vocab/words.ts';
+import {
+  JOB_NOUNS,
+  MONTHS,
+  NON_NAME_WORDS,
+  NOT_PERSON_FIRST,
+  NOT_PERSON_LAST,
+  PARTY_WORDS,
+  WEEKDAYS,
+} from './vocab/words.ts';
 
 export type ActorKind = 'person' | 'organisation' | 'country' | 'place';
 
@@ -48,7 +56,8 @@ export interface SentenceContext {
 function nameLike(t: Token, first: boolean, ctx: SentenceContext): boolean {
   if (t.punct || !t.capitalised || t.bare.length < 2) return false;
   const lower = t.bare.toLowerCase();
-  if (NON_NAME_WORDS.has(lower) || CALENDAR.has(lower) || isTitleWord(t.bare)) return false;
+  if (NON_NAME_WORDS.has(lower) || CALENDAR.has(lower) || PARTY_WORDS.has(lower) || isTitleWord(t.bare))
+    return false;
   if (ORG_SUFFIXES.has(t.bare) || HONORIFICS.has(lower.replace(/\.$/, ''))) return false;
   if (/^[\p{Lu}.]+$/u.test(t.bare)) return false; // acronyms and shouted words are not person names
   if (/\d/.test(t.bare) || /-$/.test(t.bare) || /^(then|ex)-/i.test(t.bare)) return false;
@@ -181,7 +190,7 @@ export function findMentions(tokens: Token[], ctx: SentenceContext): Mention[] {
       else break;
     }
     const len = j - i;
-    if (len <= 4) {
+    if (len <= 4 && !notAPerson(tokens, i, j)) {
       const surface = wordsOf(tokens, i, j);
       out.push(mention('person', surface, surface, i, j, tokens, len === 1, titled));
     }
@@ -189,6 +198,21 @@ export function findMentions(tokens: Token[], ctx: SentenceContext): Mention[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * A run of capitalised words that names something other than a person: a place or team by its last
+ * word, a storm or operation by its first, one ended by a party word ("New Jersey Democrat"), one
+ * that follows a number ("21st Century Fox"), or a job noun alone ("Editor").
+ */
+function notAPerson(tokens: Token[], i: number, j: number): boolean {
+  const last = tokens[j - 1]!.bare.toLowerCase();
+  const next = tokens[j]?.bare.toLowerCase() ?? '';
+  if (j - i > 1 ? NOT_PERSON_LAST.has(last) : JOB_NOUNS.has(last)) return true;
+  if (NOT_PERSON_FIRST.has(tokens[i]!.bare.toLowerCase())) return true;
+  if (PARTY_WORDS.has(next) && !tokens[j]!.punct) return true;
+  const before = tokens[i - 1];
+  return Boolean(before && !before.punct && /\d/.test(before.bare));
 }
 
 function mention(

@@ -31,6 +31,42 @@ export const MONTH_ABBR = [
   'dec',
 ];
 
+/**
+ * Party words: "Republican Ed Gillespie", "New Jersey Democrat". They qualify a name (and are no
+ * part of it) or, at its end, make the phrase a description of someone rather than a name.
+ */
+export const PARTY_WORDS = new Set(
+  `democrat democrats democratic republican republicans gop conservative conservatives tory tories labour
+  liberal liberals socialist socialists communist communists libertarian`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Last words that make a capitalised phrase a place, venue or team rather than a person: "Jefferson
+ * City", "Cook County", "Opera House", "Dundee United". Words that are also common surnames (Hall,
+ * Park, Church, Bay) are not among them.
+ */
+export const NOT_PERSON_LAST = new Set(
+  `city county house street avenue square airport station stadium arena museum theatre theater hospital
+  school college cathedral mosque synagogue palace island islands river mountains valley beach province
+  state region district index united rovers wanderers athletic hotspur`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Job nouns that, alone and capitalised ("Editor's note"), are no one's name. */
+export const JOB_NOUNS = new Set(
+  `editor editors reporter correspondent analyst expert lawyer official officials officer spokesman spokeswoman
+  spokesperson aide adviser advisor director economist professor researcher scholar negotiator mediator
+  diplomat senator governor mayor minister president secretary ambassador envoy`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** First words that make a capitalised phrase a storm or an operation: "Hurricane Katrina". */
+export const NOT_PERSON_FIRST = new Set('hurricane typhoon cyclone storm tropical operation'.split(' '));
+
 /** Words that never make a person's name, whatever their case. */
 export const NON_NAME_WORDS = new Set(
   `the a an this that these those there their they them then than when where what which who whom whose why how
@@ -48,6 +84,7 @@ export const NON_NAME_WORDS = new Set(
   home search privacy policy terms cookies contact about company copyright rights reserved advertisement
   fact checker verify source sources independent line contact big high-stakes stakes diplomacy path forward
   hope uncertainty challenges vision key elements territory security guarantees response details
+  minority majority
   christmas easter thanksgiving ramadan eid new year's holiday spring summer autumn fall winter
   god lord allah internet facebook twitter instagram telegram youtube tiktok x`
     .split(/\s+/)

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../src/knowledge/mentions.ts';
+import { tokenize } from '../../src/knowledge/text.ts';
+
+const people = (sentence: string) =>
+  findMentions(tokenize(sentence), { lowercase: new Set() })
+    .filter((m) => m.kind === 'person')
+    .map((m) => m.name);
+
+describe('findMentions: who is a person', () => {
+  it('keeps a party word out of the name it qualifies', () => {
+    expect(people('On Tuesday Republican Ed Gillespie conceded to Ralph Northam.')).toEqual([
+      'Ed Gillespie',
+      'Ralph Northam',
+    ]);
+  });
+
+  it('takes no place, venue, team, storm or company phrase for a person', () => {
+    expect(people('Officials from Jefferson City and Cook County met at the Opera House on Monday.')).toEqual(
+      [],
+    );
+    expect(people('On Monday the New Jersey Democrat said Dundee United had won.')).toEqual([]);
+    expect(people('After Hurricane Katrina, the shareholders of 21st Century Fox met again.')).toEqual([]);
+  });
+
+  it('takes a job noun alone for no one', () => {
+    expect(people("Editor's note: this story was updated on Monday.")).toEqual([]);
+  });
+
+  it('still finds people whose names share words with those vocabularies', () => {
+    expect(people('On Monday Anna Park met Stuart Hall and Mary Church in the city.')).toEqual([
+      'Anna Park',
+      'Stuart Hall',
+      'Mary Church',
+    ]);
+  });
+});
