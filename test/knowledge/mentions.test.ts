@@ -34,4 +34,10 @@ describe('findMentions: who is a person', () => {
       'Mary Church',
     ]);
   });
+
+  it('reads titles, also of someone about to take office, as titles and not as part of the name', () => {
+    expect(
+      people('On Friday Gov.-elect Ralph Northam met Counsel Robert Mueller and Author Paul Shapiro.'),
+    ).toEqual(['Ralph Northam', 'Robert Mueller', 'Paul Shapiro']);
+  });
 });

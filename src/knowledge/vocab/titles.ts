@@ -36,7 +36,9 @@ export const TITLE_WORDS = new Set(
   Chairwoman Chair Spokesman Spokeswoman Spokesperson Adviser Advisor Aide Army Defence Defense Interior
   Justice Finance Trade Energy Health State Staff Senior Assistant Acting Interim Former Judge Justice Leader
   Marshal Commander Security National Intelligence Military Presidential Delegation Press Secretary-General
-  Vice-President Deputy-Head Top Counsellor Counselor Attorney Treasurer Mr.President Then`
+  Vice-President Deputy-Head Top Counsellor Counselor Attorney Treasurer Mr.President Then Author Counsel
+  Sheriff Detective Officer Pastor Rev Rev. Reverend Rabbi Imam Bishop Archbishop Coach Dean Councilman
+  Councilwoman Councillor Councilor Congressman Congresswoman Assemblyman Assemblywoman Delegate Del.`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -45,5 +47,7 @@ export const TITLE_WORDS = new Set(
 export const HONORIFICS = new Set('sir dame lord lady mr mrs ms dr prof'.split(' '));
 
 export function isTitleWord(token: string): boolean {
-  return TITLE_WORDS.has(token) || TITLE_WORDS.has(token.replace(/\.$/, ''));
+  // "Gov.-elect", "Minister-designate": the title of someone about to take office.
+  const base = token.replace(/-(elect|designate)$/i, '');
+  return TITLE_WORDS.has(base) || TITLE_WORDS.has(base.replace(/\.$/, ''));
 }
