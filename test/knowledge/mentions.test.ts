@@ -21,6 +21,7 @@ describe('findMentions: who is a person', () => {
     );
     expect(people('On Monday the New Jersey Democrat said Dundee United had won.')).toEqual([]);
     expect(people('After Hurricane Katrina, the shareholders of 21st Century Fox met again.')).toEqual([]);
+    expect(people('On Monday Meridian Township officials met at the Haskell Free Library.')).toEqual([]);
   });
 
   it('takes a job noun alone for no one', () => {

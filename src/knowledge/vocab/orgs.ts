@@ -68,7 +68,7 @@ export const ORG_SUFFIXES = new Set(
   Service Court Government Administration Alliance Association Federation Corporation Company Inc Ltd LLC
   Corp Network Times Post News Journal Tribune Herald Press Guard Navy Duma Rada Senate Congress Cabinet
   Secretariat Board Bureau Authority Directorate Movement Front Society Club League Conference Summit
-  Initiative Program Programme Mission Brigade Battalion Regiment Command`
+  Initiative Program Programme Mission Brigade Battalion Regiment Command Caucus Desk`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -50,7 +50,7 @@ export const PARTY_WORDS = new Set(
 export const NOT_PERSON_LAST = new Set(
   `city county house street avenue square airport station stadium arena museum theatre theater hospital
   school college cathedral mosque synagogue palace island islands river mountains valley beach province
-  state region district index united rovers wanderers athletic hotspur`
+  state region district township library services control index united rovers wanderers athletic hotspur`
     .split(/\s+/)
     .filter(Boolean),
 );
