@@ -45,7 +45,7 @@ function renderDigest(d: DigestResult): string {
 
 function renderSummary(s: SummaryResult): string {
   const lines = [
-    `Summary${s.topic ? ` of "${s.topic}"` : ''}, last ${s.days} days`,
+    `Summary${s.topic ? ` of "${s.topic}"` : ''}, ${s.period ? `${s.period.since} to ${s.period.until}` : `last ${s.days} days`}`,
     `mode: ${s.mode}${s.note ? ` (${s.note})` : ''}`,
     '',
     ...renderItems(s.items),

@@ -59,7 +59,9 @@ export function digestReply(digest: DigestResult, options: { ephemeral?: boolean
 
 /** A topic summary as a reply, in the same shape as a digest. */
 export function summaryReply(summary: SummaryResult, options: { ephemeral?: boolean } = {}): Reply {
-  const period = `last ${summary.days} day${summary.days === 1 ? '' : 's'}`;
+  const period = summary.period
+    ? `${summary.period.since} – ${summary.period.until}`
+    : `last ${summary.days} day${summary.days === 1 ? '' : 's'}`;
   const { blocks, sources } = itemBlocks(summary.items, 'No articles on this in that period.');
   blocks.push(footnote(summary.mode, period, sources, summary.note));
   return makeReply({

@@ -74,9 +74,10 @@ const dateOf = (row: ArticleRow): number => Date.parse(row.published ?? row.inge
 function widened(store: Store, topic: string, days: number, now: Date) {
   const rows = retrieve(store, topic, WIDEST_DAYS, now);
   if (!rows.length) return undefined;
-  const oldest = Math.min(...rows.map(dateOf));
-  const span = Math.max(days + 1, Math.ceil((windowEnd(store, now) - oldest) / DAY_MS));
-  return { rows, days: span };
+  const dates = rows.map(dateOf);
+  const span = Math.max(days + 1, Math.ceil((windowEnd(store, now) - Math.min(...dates)) / DAY_MS));
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { rows, days: span, period: { since: day(Math.min(...dates)), until: day(Math.max(...dates)) } };
 }
 
 export function extractiveSummary(
@@ -115,10 +116,12 @@ export async function summarize(
   const wider = rows.length === 0 && topic && options.widen ? widened(store, topic, days, now) : undefined;
   if (wider) {
     ({ rows, days } = wider);
-    widenNote = `Nothing about "${shownTopic}" in the last ${asked} days of the store: this covers the last ${days} days.`;
+    const { since, until } = wider.period;
+    widenNote = `Nothing about "${shownTopic}" in the last ${asked} days of the store: this covers the latest articles that match, ${since} to ${until}.`;
   }
   const result = await summarizeRows(store, config, { topic, shownTopic, days, now, rows });
   if (widenNote) result.note = result.note ? `${widenNote} ${result.note}` : widenNote;
+  if (wider) result.period = wider.period;
   return result;
 }
 

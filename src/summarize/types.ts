@@ -42,6 +42,8 @@ export interface SummaryResult {
   note: string | null;
   topic: string | null;
   days: number;
+  /** Set when the period was widened to older matching articles: the days they span. */
+  period?: { since: string; until: string };
   items: SummaryItem[];
   promptVersion: string | null;
   leftOut?: LeftOutArticle[];

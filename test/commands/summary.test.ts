@@ -33,6 +33,7 @@ describe('/summary', () => {
     const reply = await runCommand(findCommand('summary')!, commandContext(store), { topic: 'Lausanne' });
     expect(reply.text).toContain('Lausanne');
     expect(reply.text).toContain('Nothing about "Lausanne" in the last 7 days of the store');
+    expect(reply.text).toContain('Period: 2025-11-10 – 2025-11-10');
     expect(reply.text).toContain('https://example.org/lake-talks');
   });
 

@@ -109,8 +109,9 @@ describe('topic focus', () => {
     expect(new Set(result.items.flatMap((i) => i.sources.map((s) => s.articleId)))).toEqual(new Set([doha]));
     // From now (26 November, before the newest article) back to the Doha article (1 September).
     expect(result.days).toBe(86);
+    expect(result.period).toEqual({ since: '2025-09-01', until: '2025-09-01' });
     expect(result.note).toMatch(
-      /^Nothing about "Doha" in the last 30 days of the store: this covers the last 86 days\./,
+      /^Nothing about "Doha" in the last 30 days of the store: this covers the latest articles that match, 2025-09-01 to 2025-09-01\./,
     );
     const nothing = await summarize(store, testConfig(), { topic: 'Geneva', days: 30, now, widen: true });
     expect(nothing.items).toEqual([]);
