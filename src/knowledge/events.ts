@@ -56,8 +56,21 @@ export function eventFamily(type: EventType): string {
   return type === 'talks' || type === 'meeting' || type === 'visit' || type === 'summit' ? 'meeting' : type;
 }
 
+// Idioms that use an event verb for something else: "to meet the five-star standard" and "met with
+// criticism" are no meeting; "struck a deal" is an agreement, not an attack.
+const IDIOMS =
+  /\b(?:meets?|met|meeting) (?:the |a |an |its |their |all |these |those )?(?:[\w-]+ ){0,3}?(?:standards?|requirements?|criteria|targets?|goals?|demands?|needs|expectations|deadlines?|obligations|costs|conditions|threshold)\b|\bmet with (?:criticism|resistance|scepticism|skepticism|opposition|protests?|approval|applause|silence|derision|outrage)\b/gi;
+const STRUCK_DEAL =
+  /\b(?:strikes?|struck|striking) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|compromise|bargain)\b/gi;
+const STRUCK_OTHER =
+  /\b(?:strikes?|struck|striking) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:balance|chord|tone|note)\b/gi;
+
 export function eventType(sentence: string): EventType | null {
-  const outsideQuotes = sentence.replace(/“[^”]*”|"[^"]*"/g, ' ');
+  const outsideQuotes = sentence
+    .replace(/“[^”]*”|"[^"]*"/g, ' ')
+    .replace(IDIOMS, ' ')
+    .replace(STRUCK_OTHER, ' ')
+    .replace(STRUCK_DEAL, ' agreed ');
   for (const [type, re] of TYPES) {
     if (type === 'agreement' && NO_AGREEMENT.test(outsideQuotes)) continue;
     if (re.test(outsideQuotes)) return type;
