@@ -96,13 +96,11 @@ const lineKey = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-/** Compares lines ignoring case, punctuation and spacing. */
-export const sameLine = (a: string, b: string): boolean => sameLineAs(b)(a);
-
 /**
- * sameLine against one fixed line (the headline), for testing every block of an article. A block
- * with more ASCII letters and digits than the headline's key has characters cannot match (they map
- * one to one into its key), so paragraphs are rejected without normalising them.
+ * Whether a line is this one (the headline) ignoring case, punctuation and spacing, for testing every
+ * block of an article. A block with more ASCII letters and digits than the headline's key has
+ * characters cannot match (they map one to one into its key), so paragraphs are rejected without
+ * normalising them.
  */
 export function sameLineAs(line: string): (text: string) => boolean {
   const key = lineKey(line);

@@ -48,6 +48,9 @@ export interface ArticleToAnalyse {
   publishedEstimated: boolean;
 }
 
+/** The day (YYYY-MM-DD) of a stored publication date, which may be a full timestamp. */
+export const publicationDay = (published: string | null): string | null => published?.slice(0, 10) ?? null;
+
 /**
  * The analysis of an article as stored: its publication day, and whether that day is only an
  * estimate (or unknown), decide how relative dates resolve. Pure, so it may run in a worker thread.
@@ -59,7 +62,7 @@ export function analysisOf(article: {
 }): ArticleAnalysis {
   return analyseArticle({
     text: article.text,
-    published: article.published?.slice(0, 10) ?? null,
+    published: publicationDay(article.published),
     publishedEstimated: article.publishedEstimated || !article.published,
   });
 }

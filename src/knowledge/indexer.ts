@@ -2,7 +2,7 @@ import { log } from '../log.ts';
 import type { ArticleRow } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { resolveNamedActor, resolveSurname } from './actors.ts';
-import { type ArticleAnalysis, analysisOf, type LocalEvent } from './analyze.ts';
+import { type ArticleAnalysis, analysisOf, type LocalEvent, publicationDay } from './analyze.ts';
 import { affiliation, currentRole } from './current-role.ts';
 import { findSameEvent, recomputeEvent } from './event-store.ts';
 import { fold } from './names.ts';
@@ -70,11 +70,9 @@ export function indexArticlesInStore(
   });
 }
 
-const dayOf = (a: ArticleRow): string | null => a.published?.slice(0, 10) ?? null;
-
 function saveMentions(store: Store, d: Analysed): void {
   const repo = store.knowledge;
-  const day = dayOf(d.article);
+  const day = publicationDay(d.article.published);
   const perActor = new Map<number, { count: number; sentence: string }>();
   d.analysis.actors.forEach((a, i) => {
     const id = d.ids[i];
