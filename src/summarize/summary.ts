@@ -33,8 +33,7 @@ const DAY_MS = 86_400_000;
  * and by the knowledge layer (articles behind timeline events whose actors or titles match the topic).
  * "Recent" counts back from the newest publication date, so a store whose feeds went quiet still answers.
  */
-function retrieve(store: Store, topic: string | undefined, days: number, now: Date): ArticleRow[] {
-  const end = windowEnd(store, now);
+function retrieve(store: Store, topic: string | undefined, days: number, end: number): ArticleRow[] {
   const since = new Date(end - days * DAY_MS).toISOString();
   const inWindow = (r: ArticleRow) => r.published === null || r.published >= since;
   if (!topic) return store.articles.list({ since, limit: MAX_ARTICLES * 5 });
@@ -71,13 +70,14 @@ const dateOf = (row: ArticleRow): number => Date.parse(row.published ?? row.inge
  * The topic's latest matching articles when none falls in the asked-for period, with the period that
  * covers them; undefined when nothing older matches either.
  */
-function widened(store: Store, topic: string, days: number, now: Date) {
-  const rows = retrieve(store, topic, WIDEST_DAYS, now);
+function widened(store: Store, topic: string, days: number, end: number) {
+  const rows = retrieve(store, topic, WIDEST_DAYS, end);
   if (!rows.length) return undefined;
   const dates = rows.map(dateOf);
-  const span = Math.max(days + 1, Math.ceil((windowEnd(store, now) - Math.min(...dates)) / DAY_MS));
+  const oldest = Math.min(...dates);
+  const span = Math.max(days + 1, Math.ceil((end - oldest) / DAY_MS));
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return { rows, days: span, period: { since: day(Math.min(...dates)), until: day(Math.max(...dates)) } };
+  return { rows, days: span, period: { since: day(oldest), until: day(Math.max(...dates)) } };
 }
 
 export function extractiveSummary(
@@ -110,10 +110,11 @@ export async function summarize(
   const asked = options.days ?? DEFAULT_DAYS;
   const now = options.now ?? new Date();
   const shownTopic = topic ? sanitizeOutput(topic) : null;
+  const end = windowEnd(store, now);
   let days = asked;
-  let rows = retrieve(store, topic, days, now);
+  let rows = retrieve(store, topic, days, end);
   let widenNote: string | null = null;
-  const wider = rows.length === 0 && topic && options.widen ? widened(store, topic, days, now) : undefined;
+  const wider = rows.length === 0 && topic && options.widen ? widened(store, topic, days, end) : undefined;
   if (wider) {
     ({ rows, days } = wider);
     const { since, until } = wider.period;

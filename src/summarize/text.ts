@@ -58,7 +58,7 @@ export function splitSentences(paragraph: string): string[] {
     const end = m.index + m[0].length;
     const piece = paragraph.slice(start, end);
     if (ABBREVIATIONS.test(piece.trimEnd()) || /\b\p{Lu}\.$/u.test(piece.trimEnd())) continue;
-    if (insideQuote(paragraph.slice(start, end), paragraph.slice(end))) continue;
+    if (insideQuote(piece, paragraph, end)) continue;
     out.push(piece.trim());
     start = end;
   }
@@ -68,13 +68,14 @@ export function splitSentences(paragraph: string): string[] {
 }
 
 /**
- * A quotation is open at the end of `piece` and closes later in the paragraph: a full stop inside a
- * quoted passage ("...love their country. They love...") is not where a reader's sentence ends.
+ * A quotation is open at the end of `piece` and closes later in the paragraph (after `end`): a full
+ * stop inside a quoted passage ("...love their country. They love...") is not where a reader's
+ * sentence ends.
  */
-function insideQuote(piece: string, rest: string): boolean {
+function insideQuote(piece: string, paragraph: string, end: number): boolean {
   const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
-  if (count(piece, /\u201C/g) > count(piece, /\u201D/g)) return rest.includes('\u201D');
-  return count(piece, /"/g) % 2 === 1 && rest.includes('"');
+  if (count(piece, /\u201C/g) > count(piece, /\u201D/g)) return paragraph.includes('\u201D', end);
+  return count(piece, /"/g) % 2 === 1 && paragraph.includes('"', end);
 }
 
 /** Shortens text to at most max characters, at a word boundary, with an ellipsis. */
