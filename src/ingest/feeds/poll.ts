@@ -50,7 +50,8 @@ async function articlesOf(
 ) {
   const source = { id: feed.id, title: part.title ?? feed.title };
   const prepared: Prepared[] = [];
-  const pages: number[] = [];
+  // Items left for the parse pool to prepare here: new or changed ones the worker did not prepare.
+  const unprepared: number[] = [];
   const raws = await mapLimit([...part.items.entries()], config.FEED_CONCURRENCY, async ([i, item]) => {
     const done = part.prepared?.[i];
     if (done) prepared[i] = done;
@@ -61,16 +62,16 @@ async function articlesOf(
     const raw = itemToRaw(item, source);
     const known = store.articles.findByOrigin(raw.origin);
     if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
-    pages.push(i);
+    unprepared.push(i);
     if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
     return itemToRaw(item, source, await fetchPageHtml(item, config));
   });
-  if (pages.length) {
-    const batch = pages.map((i) => raws[i] as RawArticle);
+  if (unprepared.length) {
+    const batch = unprepared.map((i) => raws[i] as RawArticle);
     const done = await parsePool()
       .prepare(batch, analyse)
       .catch((err: Error) => batch.map(() => ({ error: `could not clean: ${err.message}` })));
-    pages.forEach((at, k) => {
+    unprepared.forEach((at, k) => {
       prepared[at] = done[k] as Prepared;
     });
   }

@@ -24,7 +24,6 @@ export interface JobLimits {
    * their feed's limit; without it the limit counts from when a worker takes the job.
    */
   deadline?: number;
-  chunk?: Encoding;
 }
 
 interface Pending extends JobLimits {
@@ -110,7 +109,8 @@ export class ParsePool {
 
   constructor(private readonly size = Math.max(1, Math.min(2, availableParallelism()))) {}
 
-  parse(request: ParseRequest, limits: Partial<JobLimits> = {}): Promise<ParsedFeed> {
+  /** `chunk`: the request is a sub-document of a split feed, in the whole document's encoding. */
+  parse(request: ParseRequest, limits: Partial<JobLimits> & { chunk?: Encoding } = {}): Promise<ParsedFeed> {
     const { timeoutMs = DEFAULT_PARSE_TIMEOUT_MS, deadline, chunk } = limits;
     return this.submit({ id: this.nextId++, request, chunk }, timeoutMs, deadline);
   }
