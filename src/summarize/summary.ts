@@ -117,8 +117,8 @@ export async function summarize(
   const wider = rows.length === 0 && topic && options.widen ? widened(store, topic, days, end) : undefined;
   if (wider) {
     ({ rows, days } = wider);
-    const { since, until } = wider.period;
-    widenNote = `Nothing about "${shownTopic}" in the last ${asked} days of the store: this covers the latest articles that match, ${since} to ${until}.`;
+    // The span itself is the reply's period (result.period), shown beside the note.
+    widenNote = `Nothing about "${shownTopic}" in the last ${asked} days of the store: these are the latest articles that match.`;
   }
   const result = await summarizeRows(store, config, { topic, shownTopic, days, now, rows });
   if (widenNote) result.note = result.note ? `${widenNote} ${result.note}` : widenNote;
