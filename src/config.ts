@@ -1,3 +1,4 @@
+import { CodedError, ErrorCode } from './core/errors.ts';
 import 'dotenv/config';
 import { z } from 'zod';
 
@@ -104,8 +105,9 @@ const schema = z
 export type Config = z.output<typeof schema>;
 
 /** A configuration problem: the message names every bad variable, one per line. */
-export class ConfigError extends Error {
+export class ConfigError extends CodedError {
   override name = 'ConfigError';
+  readonly code = ErrorCode.Config;
 }
 
 /** The only reader of process.env. Throws ConfigError naming each bad variable. */

@@ -52,7 +52,7 @@ function startSchedule(store: Store, config: Config, targets: DeliveryTarget[]):
   scheduler
     .catchUp()
     .then((outcomes) => log.info({ outcomes }, 'digest catch-up done'))
-    .catch((err: unknown) => log.error({ err: errorMessage(err) }, 'digest catch-up failed'));
+    .catch((err: unknown) => log.error({ err }, 'digest catch-up failed'));
   return scheduler;
 }
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       await Promise.race([
         Promise.resolve()
           .then(() => part.stop())
-          .catch((err: unknown) => log.warn({ err: errorMessage(err), part: part.name }, 'stop failed')),
+          .catch((err: unknown) => log.warn({ err, part: part.name }, 'stop failed')),
         grace,
       ]);
     }
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  process.on('unhandledRejection', (err) => log.error({ err: errorMessage(err) }, 'unhandled rejection'));
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
   const slackOn = Boolean(config.SLACK_BOT_TOKEN);
   const discordOn = Boolean(config.DISCORD_TOKEN);
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  log.fatal({ err: errorMessage(err) }, 'start-up failed');
+  log.fatal({ err }, 'start-up failed');
   process.stderr.write(`newsdesk: ${errorMessage(err)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,33 @@
+/**
+ * Every failure newsdesk names, one stable code each. The codes are a contract (scripts and log
+ * searches match on them): never rename or reuse one; test/core/errors.test.ts pins the list.
+ */
+export const ErrorCode = {
+  User: 'ERR_USER',
+  Config: 'ERR_CONFIG',
+  Prompt: 'ERR_PROMPT',
+  Fetch: 'ERR_FETCH',
+  BlockedAddress: 'ERR_BLOCKED_ADDRESS',
+  BodyTooLarge: 'ERR_BODY_TOO_LARGE',
+  FeedParse: 'ERR_FEED_PARSE',
+  FeedDocument: 'ERR_FEED_DOCUMENT',
+  ParseTimeout: 'ERR_PARSE_TIMEOUT',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The base of our own errors: a stable `code`, a message, and the `cause` it wraps (standard
+ * ErrorOptions), so a log of the error shows where it came from. Subclasses fix the code.
+ */
+export abstract class CodedError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
 /** A mistake the user can fix (unknown name, bad URL, bad option): its message is shown as is. */
-export class UserError extends Error {
+export class UserError extends CodedError {
   override name = 'UserError';
+  readonly code = ErrorCode.User;
 }
 
 export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -112,7 +112,7 @@ async function deliverOne(
       return { platform: target.platform, destination: target.destination, status: 'posted', messageId };
     } catch (err) {
       store.deliveries.recordError(claim.id, errorMessage(err));
-      options.log.warn({ ...where, attempt, err: errorMessage(err) }, 'digest delivery failed');
+      options.log.warn({ ...where, attempt, err }, 'digest delivery failed');
       if (attempt < retry.attempts) await sleep(Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1)));
     }
   }
@@ -127,6 +127,6 @@ function recordOnce(store: Store, slot: string, digest: DigestResult, log: Logge
       if (store.deliveries.markSlotRecorded(slot)) recordDigestPosted(store, digest);
     });
   } catch (err) {
-    log.error({ slot, err: errorMessage(err) }, 'could not record the posted digest');
+    log.error({ slot, err }, 'could not record the posted digest');
   }
 }

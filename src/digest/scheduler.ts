@@ -1,6 +1,5 @@
 import cron from 'node-cron';
 import { type Config, ConfigError } from '../config.ts';
-import { errorMessage } from '../core/errors.ts';
 import { runIngest } from '../ingest/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
@@ -56,7 +55,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       try {
         await ingest();
       } catch (err) {
-        log.warn({ err: errorMessage(err) }, 'ingest before the digest failed; composing from the store');
+        log.warn({ err }, 'ingest before the digest failed; composing from the store');
       }
       return deliverSlot(store, plan, options.targets, {
         log,
@@ -74,7 +73,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       // A timer may fire a hair early or late: the nearest second is the slot it fired for.
       const fired = Math.round((ctx.date ?? now()).getTime() / 1000) * 1000;
       const outcomes = await runSlot(new Date(fired)).catch((err: unknown) => {
-        log.error({ err: errorMessage(err) }, 'digest run failed');
+        log.error({ err }, 'digest run failed');
         return [] as DeliveryOutcome[];
       });
       for (const resolve of waiters.splice(0)) resolve(outcomes);

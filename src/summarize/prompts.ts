@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CodedError, ErrorCode } from '../core/errors.ts';
 
 export type PromptTask = 'digest' | 'summary' | 'whois';
 
@@ -26,8 +27,9 @@ export interface RenderedPrompt {
   user: string;
 }
 
-export class PromptError extends Error {
+export class PromptError extends CodedError {
   override name = 'PromptError';
+  readonly code = ErrorCode.Prompt;
 }
 
 const slotsIn = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
@@ -50,7 +52,7 @@ export function loadPrompts(dir = DEFAULT_PROMPTS_DIR): Record<PromptTask, Promp
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new PromptError(`cannot read prompt template ${file}: ${(err as Error).message}`);
+      throw new PromptError(`cannot read prompt template ${file}: ${(err as Error).message}`, { cause: err });
     }
     return parseTemplate(task, text, file);
   };

@@ -46,7 +46,7 @@ export async function startConsoleMode(options: {
           `${report.duplicates} duplicates, ${report.failed.length} failed.`,
       );
     } catch (err) {
-      log.error({ err: errorMessage(err) }, 'ingest failed');
+      log.error({ err }, 'ingest failed');
       say(`\nIngest failed: ${errorMessage(err)}`);
     }
   }
@@ -54,7 +54,7 @@ export async function startConsoleMode(options: {
     const { reply } = await runDigest(store, config, { ephemeral: true });
     output.write(`\n${renderConsole(reply)}`);
   } catch (err) {
-    log.error({ err: errorMessage(err) }, 'digest failed');
+    log.error({ err }, 'digest failed');
     say(`\nNo digest: ${errorMessage(err)}`);
   }
   say('\nType a command (/help, /whois <name>, /timeline [actor:<name>]); Ctrl-D quits.');

@@ -2,7 +2,7 @@ import { App, type LogLevel, type RespondFn } from '@slack/bolt';
 import { commands as allCommands } from '../../../commands/index.ts';
 import type { Config } from '../../config.ts';
 import type { CommandDefinition, RunArgs } from '../../core/command.ts';
-import { errorMessage, UserError } from '../../core/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { runCommand } from '../../core/run-command.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
@@ -105,7 +105,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   });
 
   app.error(async (err) => {
-    log.error({ err: errorMessage(err), code: (err as { code?: string }).code }, 'slack handler failed');
+    log.error({ err }, 'slack handler failed');
   });
 
   const started = socketMode ? await app.start() : await app.start(config.PORT);

@@ -1,10 +1,11 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import ipaddr from 'ipaddr.js';
+import { CodedError, ErrorCode } from '../../core/errors.ts';
 
 /** Why a feed URL was refused by the SSRF guard; the message is safe to show to users. */
-export class BlockedAddressError extends Error {
+export class BlockedAddressError extends CodedError {
   override name = 'BlockedAddressError';
-  readonly code = 'ERR_BLOCKED_ADDRESS';
+  readonly code = ErrorCode.BlockedAddress;
 }
 
 // Ranges no feed may ever point at, even with ALLOW_PRIVATE_FEEDS: link-local holds the cloud

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { Agent, type Dispatcher, request } from 'undici';
+import { CodedError, ErrorCode } from '../../core/errors.ts';
 import { assertAddressAllowed, BlockedAddressError, guardedLookup } from './address-guard.ts';
 import { readCappedBody } from './read-body.ts';
 
@@ -36,8 +37,9 @@ export interface FetchResult {
 }
 
 /** A fetch that failed for a reason worth showing (status, timeout, refusal, size...). */
-export class FetchError extends Error {
+export class FetchError extends CodedError {
   override name = 'FetchError';
+  readonly code = ErrorCode.Fetch;
 }
 
 export const limitsFromConfig = (config: {
@@ -95,10 +97,11 @@ function describe(err: unknown, timedOut: boolean, timeoutMs: number): Error {
     if (cause instanceof BlockedAddressError || cause instanceof FetchError) return cause;
     cause = (cause as { cause?: unknown }).cause;
   }
-  if (err instanceof Error && err.name === 'BodyTooLargeError') return new FetchError(err.message);
+  if (err instanceof Error && err.name === 'BodyTooLargeError')
+    return new FetchError(err.message, { cause: err });
   const code = (err as { code?: string }).code;
   const message = err instanceof Error ? err.message : String(err);
-  return new FetchError(code && !message.includes(code) ? `${message} (${code})` : message);
+  return new FetchError(code && !message.includes(code) ? `${message} (${code})` : message, { cause: err });
 }
 
 /**

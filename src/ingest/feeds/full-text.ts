@@ -15,10 +15,7 @@ export async function fetchPageHtml(item: FeedItem, config: Config): Promise<str
     if (type && !/html|xml/i.test(type)) return undefined;
     return decodeFeed(res.body, res.contentType).text;
   } catch (err) {
-    log.debug(
-      { url: item.link, err: err instanceof Error ? err.message : String(err) },
-      'full text not fetched',
-    );
+    log.debug({ url: item.link, err }, 'full text not fetched');
     return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { CodedError, ErrorCode } from '../../core/errors.ts';
 import { decodeAs, decodeFeed, type Encoding } from './decode.ts';
 import { mapFeed } from './feed-map.ts';
 import { type RssFeed, TolerantParser } from './rss-tolerant.ts';
@@ -6,8 +7,9 @@ import type { ParsedFeed, ParseRequest } from './types.ts';
 import { repairXml } from './xml-repair.ts';
 
 /** A document that is not a feed we can read; the message says why. */
-export class FeedDocumentError extends Error {
+export class FeedDocumentError extends CodedError {
   override name = 'FeedDocumentError';
+  readonly code = ErrorCode.FeedDocument;
 }
 
 const plainParser = new TolerantParser({ defaultRSS: 2 });
@@ -103,12 +105,13 @@ export async function parseFeedDocument(request: ParseRequest, chunk?: Encoding)
   try {
     feed = await parseXml(xml);
   } catch (first) {
-    if (chunk || /not recognized as RSS/i.test(String(first))) throw new FeedDocumentError(describe(first));
+    if (chunk || /not recognized as RSS/i.test(String(first)))
+      throw new FeedDocumentError(describe(first), { cause: first });
     try {
       feed = await parseXml(reserialize(xml));
       repairs.push(`malformed XML recovered (${describe(first)})`);
     } catch (second) {
-      throw new FeedDocumentError(describe(second));
+      throw new FeedDocumentError(describe(second), { cause: second });
     }
   }
   const format = formatOf(xml);

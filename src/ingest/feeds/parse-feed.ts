@@ -1,10 +1,12 @@
+import { CodedError, ErrorCode } from '../../core/errors.ts';
 import { type SplitOptions, splitFeed } from './chunk-split.ts';
 import type { FeedItem, ParsedFeed, ParseRequest } from './types.ts';
 import { DEFAULT_PARSE_TIMEOUT_MS, ParseTimeoutError, parsePool } from './worker-pool.ts';
 
 /** Why a document could not be read as a feed. */
-export class FeedParseError extends Error {
+export class FeedParseError extends CodedError {
   override name = 'FeedParseError';
+  readonly code = ErrorCode.FeedParse;
 }
 
 export interface ParseOptions extends Omit<ParseRequest, 'bytes'> {
@@ -16,7 +18,7 @@ export interface ParseOptions extends Omit<ParseRequest, 'bytes'> {
 const asParseError = (err: unknown): never => {
   throw err instanceof FeedParseError
     ? err
-    : new FeedParseError(err instanceof Error ? err.message : String(err));
+    : new FeedParseError(err instanceof Error ? err.message : String(err), { cause: err });
 };
 
 /** The sub-documents' results as one feed: the channel from the first, the items of all in order. */

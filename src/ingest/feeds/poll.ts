@@ -174,7 +174,7 @@ export async function pollFeeds(
         nextPollAfterFailure(feed.consecutiveFailures + 1, now),
       );
       report.failed.push({ path: feed.url, error });
-      log.warn({ feed: feed.url, error, failures: feed.consecutiveFailures + 1 }, 'feed poll failed');
+      log.warn({ feed: feed.url, err, failures: feed.consecutiveFailures + 1 }, 'feed poll failed');
     }
   });
   log.info(

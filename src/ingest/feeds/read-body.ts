@@ -1,9 +1,11 @@
 import { pipeline, Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import { CodedError, ErrorCode } from '../../core/errors.ts';
 
 /** The body (after decompression) grew past the configured cap. */
-export class BodyTooLargeError extends Error {
+export class BodyTooLargeError extends CodedError {
   override name = 'BodyTooLargeError';
+  readonly code = ErrorCode.BodyTooLarge;
 }
 
 function decoderFor(encoding: string, firstByte: number | undefined) {

@@ -1,6 +1,5 @@
 import cron from 'node-cron';
 import type { Config } from '../../config.ts';
-import { errorMessage } from '../../core/errors.ts';
 import { log } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
 import { pollFeeds } from './poll.ts';
@@ -24,7 +23,7 @@ export function startFeedPolling(store: Store, config: Config): FeedPolling {
     if (running || controller.signal.aborted) return running;
     running = pollFeeds(store, config, { nextRun: task.getNextRun(), signal: controller.signal })
       .then(() => undefined)
-      .catch((err) => log.error({ error: errorMessage(err) }, 'feed polling failed'))
+      .catch((err) => log.error({ err }, 'feed polling failed'))
       .finally(() => {
         running = undefined;
       });

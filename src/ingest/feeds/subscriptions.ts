@@ -56,9 +56,11 @@ export async function addFeed(store: Store, config: Config, input: string): Prom
     const feed = await parseFeed(res.body, { contentType: res.contentType, baseUrl: res.url });
     title = feed.title;
   } catch (err) {
-    if (err instanceof BlockedAddressError) throw new UserError(`cannot follow ${url}: ${err.message}`);
-    if (err instanceof FetchError) throw new UserError(`cannot fetch ${url}: ${err.message}`);
-    if (err instanceof FeedParseError) throw new UserError(`${url} is not a readable feed: ${err.message}`);
+    if (err instanceof BlockedAddressError)
+      throw new UserError(`cannot follow ${url}: ${err.message}`, { cause: err });
+    if (err instanceof FetchError) throw new UserError(`cannot fetch ${url}: ${err.message}`, { cause: err });
+    if (err instanceof FeedParseError)
+      throw new UserError(`${url} is not a readable feed: ${err.message}`, { cause: err });
     throw err;
   }
   return toHealth(store.feeds.add(url, 'store', title));

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { CodedError, ErrorCode } from '../../core/errors.ts';
 import type { Prepared } from '../prepare.ts';
 import type { RawArticle } from '../types.ts';
 import type { Encoding } from './decode.ts';
@@ -12,8 +13,9 @@ const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 /** The document (or one sub-document of it) overran its time limit. */
-export class ParseTimeoutError extends Error {
+export class ParseTimeoutError extends CodedError {
   override name = 'ParseTimeoutError';
+  readonly code = ErrorCode.ParseTimeout;
 }
 
 export interface JobLimits {
@@ -53,7 +55,7 @@ class Slot {
         else reject(new Error(msg.error));
       }
     });
-    worker.on('error', (err) => this.fail(new Error(`feed parser crashed: ${err.message}`)));
+    worker.on('error', (err) => this.fail(new Error(`feed parser crashed: ${err.message}`, { cause: err })));
     worker.on('exit', () => this.fail(new Error('feed parser stopped unexpectedly')));
     return worker;
   }

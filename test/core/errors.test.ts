@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { CodedError, ErrorCode, UserError } from '../../src/core/errors.ts';
+import { BlockedAddressError } from '../../src/ingest/feeds/address-guard.ts';
+import { FetchError } from '../../src/ingest/feeds/fetch-guarded.ts';
+import { FeedDocumentError } from '../../src/ingest/feeds/parse-document.ts';
+import { FeedParseError } from '../../src/ingest/feeds/parse-feed.ts';
+import { BodyTooLargeError } from '../../src/ingest/feeds/read-body.ts';
+import { ParseTimeoutError } from '../../src/ingest/feeds/worker-pool.ts';
+import { loadPrompts, PromptError } from '../../src/summarize/prompts.ts';
+
+describe('error codes', () => {
+  it('are the published codes, none renamed or reused', () => {
+    // A contract: scripts and log searches match on these strings. Add new codes; never change these.
+    expect(ErrorCode).toEqual({
+      User: 'ERR_USER',
+      Config: 'ERR_CONFIG',
+      Prompt: 'ERR_PROMPT',
+      Fetch: 'ERR_FETCH',
+      BlockedAddress: 'ERR_BLOCKED_ADDRESS',
+      BodyTooLarge: 'ERR_BODY_TOO_LARGE',
+      FeedParse: 'ERR_FEED_PARSE',
+      FeedDocument: 'ERR_FEED_DOCUMENT',
+      ParseTimeout: 'ERR_PARSE_TIMEOUT',
+    });
+    expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
+  });
+
+  it.each([
+    [UserError, 'ERR_USER'],
+    [ConfigError, 'ERR_CONFIG'],
+    [PromptError, 'ERR_PROMPT'],
+    [FetchError, 'ERR_FETCH'],
+    [BlockedAddressError, 'ERR_BLOCKED_ADDRESS'],
+    [BodyTooLargeError, 'ERR_BODY_TOO_LARGE'],
+    [FeedParseError, 'ERR_FEED_PARSE'],
+    [FeedDocumentError, 'ERR_FEED_DOCUMENT'],
+    [ParseTimeoutError, 'ERR_PARSE_TIMEOUT'],
+  ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
+    const cause = new Error('underneath');
+    const err = new ErrorClass('what went wrong', { cause });
+    expect(err).toBeInstanceOf(CodedError);
+    expect(err).toBeInstanceOf(Error);
+    expect(err.code).toBe(code);
+    expect(err.name).toBe(ErrorClass.name);
+    expect(err.message).toBe('what went wrong');
+    expect(err.cause).toBe(cause);
+    expect(err.stack).toContain('what went wrong');
+  });
+
+  it('a config problem is thrown as a ConfigError with its code', () => {
+    expect(() => loadConfig({ FEED_CONCURRENCY: 'many' })).toThrow(
+      expect.objectContaining({ code: 'ERR_CONFIG', name: 'ConfigError' }),
+    );
+  });
+
+  it('a missing prompt template keeps the file system error as its cause', () => {
+    let thrown: unknown;
+    try {
+      loadPrompts('/nonexistent/newsdesk-prompts');
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(PromptError);
+    expect((thrown as PromptError).code).toBe('ERR_PROMPT');
+    expect((thrown as PromptError).cause).toMatchObject({ code: 'ENOENT' });
+  });
+});
