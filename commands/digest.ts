@@ -1,5 +1,6 @@
-import { defineCommand } from '../src/core/command.ts';
+import { defineCommand, tenantOf } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import { audienceOf } from '../src/core/tenant.ts';
 import { runDigest } from '../src/digest/run.ts';
 
 export default defineCommand({
@@ -16,8 +17,9 @@ export default defineCommand({
     if (post && !ctx.user.isAdmin) {
       throw new UserError('Only server admins can post the digest; run /digest without post to preview it.');
     }
-    // A posted digest is recorded, so that the daily one does not repeat its items.
+    // A posted digest is recorded for this tenant only, so that its daily one does not repeat the items.
     const { reply } = await runDigest(ctx.store, ctx.config, {
+      audience: audienceOf(tenantOf(ctx), ctx.config),
       now: ctx.now(),
       ephemeral: !post,
       record: post,

@@ -1,4 +1,4 @@
-import { defineCommand } from '../src/core/command.ts';
+import { defineCommand, tenantOf } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { makeReply, shortReply } from '../src/core/reply.ts';
 import { addFeed, type FeedHealth, listFeeds, removeFeed } from '../src/ingest/feeds/index.ts';
@@ -8,15 +8,34 @@ function health(feed: FeedHealth): string {
   return feed.lastSuccess ? `ok, last fetched ${feed.lastSuccess}` : 'not fetched yet';
 }
 
+const where = (feed: FeedHealth): string =>
+  `${feed.mode === 'items' ? 'each item' : 'digest'}${feed.channel ? ` in ${feed.channel}` : ''}`;
+
 export default defineCommand({
   name: 'feeds',
-  description: 'Manage the RSS/Atom feeds the desk follows (admins only).',
+  description: "Manage this server's RSS/Atom feeds (admins only).",
   options: [],
   subcommands: [
     {
       name: 'add',
-      description: 'Follow a feed (checked and fetched once first)',
-      options: [{ name: 'url', description: 'The RSS or Atom feed URL', type: 'string', required: true }],
+      description: 'Follow a feed (checked and fetched once first; what it holds now is not posted)',
+      options: [
+        { name: 'url', description: 'The RSS or Atom feed URL', type: 'string', required: true },
+        {
+          name: 'channel',
+          description: 'The channel its posts go to (default: the digest)',
+          type: 'channel',
+        },
+        {
+          name: 'mode',
+          description: 'digest (default): in the digest; items: each new item posted',
+          type: 'string',
+          choices: [
+            { name: 'digest', value: 'digest' },
+            { name: 'items', value: 'items' },
+          ],
+        },
+      ],
       slow: true,
     },
     {
@@ -31,21 +50,30 @@ export default defineCommand({
         },
       ],
     },
-    { name: 'list', description: 'The feeds followed, with their health', options: [] },
+    { name: 'list', description: "This server's feeds, with their health", options: [] },
   ],
   adminOnly: true,
   slow: true,
   async run(ctx, args) {
+    const tenant = tenantOf(ctx);
     if (args.subcommand === 'add') {
-      const feed = await addFeed(ctx.store, ctx.config, String(args.url).trim());
-      return shortReply(`Now following ${feed.title ?? feed.url} (${feed.url}).`, 'Feed added');
+      const feed = await addFeed(ctx.store, ctx.config, tenant.id, String(args.url).trim(), {
+        channel: typeof args.channel === 'string' ? args.channel : null,
+        mode: args.mode === 'items' ? 'items' : 'digest',
+      });
+      const backlog = feed.backlog ? ` Its ${feed.backlog} current items are stored, not posted.` : '';
+      return shortReply(
+        `Now following ${feed.title ?? feed.url} (${feed.url}) as #${feed.id}: ${where(feed)}.${backlog}`,
+        'Feed added',
+      );
     }
     if (args.subcommand === 'remove') {
       const target = String(args.feed).trim();
-      if (!removeFeed(ctx.store, target)) throw new UserError(`No feed matches ${target}; see /feeds list.`);
+      if (!removeFeed(ctx.store, tenant.id, target))
+        throw new UserError(`No feed of this server matches ${target}; see /feeds list.`);
       return shortReply(`Stopped following ${target}.`, 'Feed removed');
     }
-    const feeds = listFeeds(ctx.store, ctx.config);
+    const feeds = listFeeds(ctx.store, ctx.config, tenant.id);
     return makeReply({
       title: 'Feeds',
       blocks: feeds.length
@@ -53,7 +81,7 @@ export default defineCommand({
             {
               type: 'list',
               items: feeds.map((f) => ({
-                text: `#${f.id} ${f.title ?? f.url} <${f.url}> (${f.origin}): ${health(f)}`,
+                text: `#${f.id} ${f.title ?? f.url} <${f.url}> (${f.origin}, ${where(f)}): ${health(f)}`,
               })),
             },
           ]

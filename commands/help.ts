@@ -20,6 +20,7 @@ export default defineCommand({
   description: 'What this bot can do and how to ask.',
   options: [],
   adminOnly: false,
+  tenantFree: true,
   async run() {
     return makeReply({
       title: 'newsdesk commands',

@@ -53,6 +53,8 @@ const schema = z
     FEED_CONCURRENCY: int(4, 1),
     ALLOW_PRIVATE_FEEDS: bool(false),
     FETCH_FULL_TEXT: bool(true),
+    /** Servers and workspaces see the operator's corpus and FEEDS besides their own feeds. */
+    SHARED_SOURCES: bool(true),
 
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: optionalUrl,

@@ -3,6 +3,7 @@ import { type DiscordBot, startDiscordBot } from './adapters/discord/index.ts';
 import { type SlackBot, startSlackBot } from './adapters/slack/app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { errorMessage } from './core/errors.ts';
+import { OPERATOR } from './core/tenant.ts';
 import { slotDigest } from './digest/run.ts';
 import { type DigestScheduler, startDigestScheduler } from './digest/scheduler.ts';
 import type { DeliveryTarget } from './digest/target.ts';
@@ -48,7 +49,15 @@ function startSchedule(store: Store, config: Config, targets: DeliveryTarget[]):
     log.info('no digest destinations (DIGEST_SLACK_CHANNELS, DIGEST_DISCORD_CHANNEL_IDS): no daily digest');
     return undefined;
   }
-  const scheduler = startDigestScheduler({ store, config, targets, log, prepare: slotDigest(store, config) });
+  // The environment's DIGEST_* settings are the operator's schedule.
+  const scheduler = startDigestScheduler({
+    tenantId: OPERATOR.id,
+    store,
+    config,
+    targets,
+    log,
+    prepare: slotDigest(store, config),
+  });
   scheduler
     .catchUp()
     .then((outcomes) => log.info({ outcomes }, 'digest catch-up done'))

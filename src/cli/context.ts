@@ -9,6 +9,16 @@ export interface CliContext {
 /** Every command takes --db PATH (else NEWSDESK_DB, else ./data/newsdesk.db). */
 export const dbOption = (cmd: Command): Command => cmd.option('--db <path>', 'SQLite store path');
 
+/**
+ * Commands that act on one tenant take --tenant ID (`discord:<guild id>`, `slack:<team id>`);
+ * without it they act as the operator, whose feeds FEEDS and the CLI configure.
+ */
+export const tenantOption = (cmd: Command): Command =>
+  cmd.option(
+    '--tenant <id>',
+    'act for this server or workspace: discord:<guild id> or slack:<team id> (default: operator)',
+  );
+
 /** Opens the store named by --db or the config, runs fn, and always closes it. */
 export async function withStore<T>(
   ctx: CliContext,

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.ts';
+import { parseTenant } from '../core/tenant.ts';
 import { addFeed, type FeedHealth, listFeeds, pollFeeds, removeFeed } from '../ingest/feeds/index.ts';
 import { feedJson, parseFeed } from '../ingest/feeds/parse-feed.ts';
-import { type CliContext, dbOption, printJson, withStore } from './context.ts';
+import { type CliContext, dbOption, printJson, tenantOption, withStore } from './context.ts';
 import { summaryLine } from './ingest.ts';
 
 async function parseOne(file: string, contentType: string | undefined, maxBytes: number) {
@@ -42,34 +43,53 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
   const feeds = program.command('feeds').description('Manage, poll and test RSS/Atom feed subscriptions');
 
   dbOption(
-    feeds
-      .command('add')
-      .description('Subscribe to a feed (fetched and parsed once first, through the SSRF guard)')
-      .argument('<url>', 'feed URL')
-      .option('--json', 'print the subscription as JSON'),
-  ).action((url: string, opts: { json?: boolean; db?: string }) =>
-    withStore(ctx, opts, async (store) => {
-      const feed = await addFeed(store, ctx.config, url);
-      if (opts.json) return printJson(feed);
-      process.stdout.write(`following #${feed.id} ${feed.url}${feed.title ? ` (${feed.title})` : ''}\n`);
-    }),
+    tenantOption(
+      feeds
+        .command('add')
+        .description(
+          'Subscribe to a feed (fetched and parsed once first, through the SSRF guard; its current items are stored, not posted)',
+        )
+        .argument('<url>', 'feed URL')
+        .option('--channel <id>', 'the channel its posts go to (default: the digest)')
+        .option('--mode <mode>', 'digest (default) or items')
+        .option('--json', 'print the subscription as JSON'),
+    ),
+  ).action(
+    (url: string, opts: { json?: boolean; db?: string; tenant?: string; channel?: string; mode?: string }) =>
+      withStore(ctx, opts, async (store) => {
+        if (opts.mode !== undefined && opts.mode !== 'digest' && opts.mode !== 'items')
+          throw new UserError(`--mode: expected digest or items, not ${opts.mode}`);
+        const feed = await addFeed(store, ctx.config, parseTenant(opts.tenant).id, url, {
+          channel: opts.channel ?? null,
+          mode: opts.mode ?? 'digest',
+        });
+        if (opts.json) return printJson(feed);
+        process.stdout.write(`following #${feed.id} ${feed.url}${feed.title ? ` (${feed.title})` : ''}\n`);
+      }),
   );
 
   dbOption(
-    feeds.command('remove').description('Unsubscribe from a feed').argument('<url-or-id>', 'feed URL or id'),
-  ).action((target: string, opts: { db?: string }) =>
+    tenantOption(
+      feeds
+        .command('remove')
+        .description('Unsubscribe from a feed')
+        .argument('<url-or-id>', 'feed URL or id'),
+    ),
+  ).action((target: string, opts: { db?: string; tenant?: string }) =>
     withStore(ctx, opts, (store) => {
-      if (!removeFeed(store, target))
+      if (!removeFeed(store, parseTenant(opts.tenant).id, target))
         throw new UserError(`no feed matches ${target} (see \`newsdesk feeds list\`)`);
       process.stdout.write(`removed ${target}\n`);
     }),
   );
 
   dbOption(
-    feeds.command('list').description('Subscribed feeds with their health').option('--json', 'print JSON'),
-  ).action((opts: { json?: boolean; db?: string }) =>
+    tenantOption(
+      feeds.command('list').description('Subscribed feeds with their health').option('--json', 'print JSON'),
+    ),
+  ).action((opts: { json?: boolean; db?: string; tenant?: string }) =>
     withStore(ctx, opts, (store) => {
-      const list = listFeeds(store, ctx.config);
+      const list = listFeeds(store, ctx.config, parseTenant(opts.tenant).id);
       if (opts.json) return printJson(list);
       process.stdout.write(healthLines(list));
     }),

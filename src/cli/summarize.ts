@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { sourceUrl } from '../core/citations.ts';
 import { UserError } from '../core/errors.ts';
+import { audienceOf, parseTenant } from '../core/tenant.ts';
 import { composeDigest, summarize } from '../summarize/index.ts';
 import type { DigestResult, SummaryItem, SummaryResult } from '../summarize/types.ts';
-import { type CliContext, dbOption, printJson, withStore } from './context.ts';
+import { type CliContext, dbOption, printJson, tenantOption, withStore } from './context.ts';
 
 function positive(name: string) {
   return (value: string): number => {
@@ -55,15 +56,18 @@ function renderSummary(s: SummaryResult): string {
 
 export function registerSummarizeCommands(program: Command, ctx: CliContext): void {
   dbOption(
-    program
-      .command('digest')
-      .description('Preview the digest of what changed since the last posted one (records nothing)')
-      .option('--since <date>', 'start of the period (ISO date or time)')
-      .option('--hours <n>', 'the last N hours', positive('--hours'))
-      .option('--json', 'print JSON'),
-  ).action(async (opts: { since?: string; hours?: number; json?: boolean; db?: string }) => {
+    tenantOption(
+      program
+        .command('digest')
+        .description('Preview the digest of what changed since the last posted one (records nothing)')
+        .option('--since <date>', 'start of the period (ISO date or time)')
+        .option('--hours <n>', 'the last N hours', positive('--hours'))
+        .option('--json', 'print JSON'),
+    ),
+  ).action(async (opts: { since?: string; hours?: number; json?: boolean; db?: string; tenant?: string }) => {
+    const audience = audienceOf(parseTenant(opts.tenant), ctx.config);
     const digest = await withStore(ctx, opts, (store) =>
-      composeDigest(store, ctx.config, { since: opts.since, hours: opts.hours }),
+      composeDigest(store, ctx.config, { audience, since: opts.since, hours: opts.hours }),
     );
     if (opts.json) printJson(digest);
     else process.stdout.write(`${renderDigest(digest)}\n`);

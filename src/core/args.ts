@@ -24,6 +24,8 @@ function checkOption(option: OptionDefinition, value: unknown): void {
     throw new UserError(`${name} must be true or false.`);
   } else if (option.type === 'string' && (typeof value !== 'string' || !value.trim())) {
     throw new UserError(`${name} must be some text.`);
+  } else if (option.type === 'channel' && (typeof value !== 'string' || !/^[\w-]{1,80}$/.test(value))) {
+    throw new UserError(`${name} must be a channel.`);
   }
   if (option.choices && !option.choices.some((c) => c.value === value)) {
     throw new UserError(`${name} must be one of: ${option.choices.map((c) => c.value).join(', ')}.`);

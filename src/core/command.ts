@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
+import { UserError } from './errors.ts';
 import type { Reply } from './reply.ts';
+import type { Tenant } from './tenant.ts';
 
 export type OptionValue = string | number | boolean;
 export type CommandArgs = Record<string, OptionValue | undefined>;
@@ -16,6 +18,12 @@ export interface CommandContext {
   store: Store;
   config: Config;
   platform: 'discord' | 'slack' | 'console';
+  /**
+   * The server or workspace asking (the console: the operator); null where there is none (a Discord
+   * DM), which runCommand refuses for every command that is not `tenantFree`.
+   */
+  tenant: Tenant | null;
+  /** `isAdmin`: may change this tenant's configuration (Manage Server; Slack admin list). */
   user: { id: string; isAdmin: boolean };
   now: () => Date;
 }
@@ -23,7 +31,8 @@ export interface CommandContext {
 export interface OptionDefinition {
   name: string;
   description: string;
-  type: 'string' | 'integer' | 'boolean';
+  /** 'channel': a channel of the tenant's, given as its id (Discord's channel picker; `#name` or `<#C…>` on Slack). */
+  type: 'string' | 'integer' | 'boolean' | 'channel';
   required?: boolean;
   choices?: Choice[];
   /** Bounds for integer options (Discord min_value/max_value; checked by runCommand everywhere). */
@@ -40,6 +49,8 @@ export interface CommandDefinition {
   /** Sub-commands (e.g. /feeds add|remove|list); when present, `run` receives `subcommand`. */
   subcommands?: Omit<CommandDefinition, 'subcommands' | 'run' | 'adminOnly'>[];
   adminOnly: boolean;
+  /** Answers the same for everyone and reads nothing of a tenant's (e.g. /help): allowed in DMs. */
+  tenantFree?: boolean;
   /** May take longer than a platform's acknowledgement window (LLM, network): adapters defer first. */
   slow?: boolean;
   /**
@@ -51,3 +62,12 @@ export interface CommandDefinition {
 }
 
 export const defineCommand = (definition: CommandDefinition): CommandDefinition => definition;
+
+export const NO_TENANT_MESSAGE =
+  'This command works in a server or workspace, where its feeds and digests live: use it in a channel there.';
+
+/** The tenant a command acts for; runCommand has already refused contexts without one. */
+export function tenantOf(ctx: CommandContext): Tenant {
+  if (!ctx.tenant) throw new UserError(NO_TENANT_MESSAGE);
+  return ctx.tenant;
+}

@@ -12,6 +12,7 @@ export const ErrorCode = {
   FeedParse: 'ERR_FEED_PARSE',
   FeedDocument: 'ERR_FEED_DOCUMENT',
   ParseTimeout: 'ERR_PARSE_TIMEOUT',
+  TenantId: 'ERR_TENANT_ID',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,6 +1,12 @@
 import { log } from '../log.ts';
 import { checkArgs } from './args.ts';
-import type { Choice, CommandContext, CommandDefinition, RunArgs } from './command.ts';
+import {
+  type Choice,
+  type CommandContext,
+  type CommandDefinition,
+  NO_TENANT_MESSAGE,
+  type RunArgs,
+} from './command.ts';
 import { UserError } from './errors.ts';
 import { type Reply, shortReply } from './reply.ts';
 
@@ -15,6 +21,7 @@ export const MAX_SUGGESTIONS = 25;
  * anything else is logged with context and answered with a short generic message. Never throws.
  */
 export async function runCommand(def: CommandDefinition, ctx: CommandContext, args: RunArgs): Promise<Reply> {
+  if (!def.tenantFree && !ctx.tenant) return shortReply(NO_TENANT_MESSAGE);
   if (def.adminOnly && !ctx.user.isAdmin) return shortReply(ADMIN_ONLY_MESSAGE);
   try {
     checkArgs(def, args);
@@ -22,7 +29,14 @@ export async function runCommand(def: CommandDefinition, ctx: CommandContext, ar
   } catch (err) {
     if (err instanceof UserError) return shortReply(err.message);
     log.error(
-      { err, command: def.name, subcommand: args.subcommand, platform: ctx.platform, user: ctx.user.id },
+      {
+        err,
+        command: def.name,
+        subcommand: args.subcommand,
+        platform: ctx.platform,
+        tenant: ctx.tenant?.id,
+        user: ctx.user.id,
+      },
       'command failed',
     );
     return shortReply(GENERIC_FAILURE);
@@ -39,7 +53,8 @@ export async function runAutocomplete(
   const option = [...def.options, ...(def.subcommands ?? []).flatMap((s) => s.options)].find(
     (o) => o.name === optionName,
   );
-  if (!option?.autocomplete) return [];
+  // Suggestions come from a tenant's sources: none where there is no tenant (a DM).
+  if (!option?.autocomplete || (!def.tenantFree && !ctx.tenant)) return [];
   try {
     return (await option.autocomplete(ctx, typed)).slice(0, MAX_SUGGESTIONS);
   } catch (err) {

@@ -4,6 +4,7 @@ import type { Reply } from '../core/reply.ts';
 import type { Logger } from '../log.ts';
 import type { DeliveryRow } from '../store/deliveries.ts';
 import type { Store } from '../store/index.ts';
+import { OPERATOR_TENANT_ID } from '../store/tenants.ts';
 import { type DigestResult, recordDigestPosted } from '../summarize/index.ts';
 import type { SlotPlan } from './slots.ts';
 import type { DeliveryTarget } from './target.ts';
@@ -22,6 +23,8 @@ export interface PreparedDigest {
 }
 
 export interface DeliverOptions {
+  /** The tenant whose slot this is: its claims, and its reported items once posted. */
+  tenantId: string;
   log: Logger;
   retry?: RetryPolicy;
   /** Called once per slot run, only when some destination still needs the slot's message. */
@@ -35,9 +38,16 @@ export interface DeliveryOutcome {
   messageId?: string;
 }
 
-/** Discord caps nonces at 25 characters; deterministic so the same claim always carries the same one. */
-export const deliveryNonce = (slot: string, platform: string, destination: string): string =>
-  `nd${createHash('sha256').update(`${slot}\n${platform}\n${destination}`).digest('hex').slice(0, 23)}`;
+/**
+ * Discord caps nonces at 25 characters; deterministic so the same claim always carries the same one.
+ * The operator's nonces are those of stores from before tenants, so that their open claims still match.
+ */
+export function deliveryNonce(slot: string, platform: string, destination: string, tenantId: string): string {
+  const key = [slot, platform, destination, ...(tenantId === OPERATOR_TENANT_ID ? [] : [tenantId])].join(
+    '\n',
+  );
+  return `nd${createHash('sha256').update(key).digest('hex').slice(0, 23)}`;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,34 +62,35 @@ export async function deliverSlot(
   targets: DeliveryTarget[],
   options: DeliverOptions,
 ): Promise<DeliveryOutcome[]> {
+  const { tenantId } = options;
   const open = targets.filter(
-    (t) => store.deliveries.get(plan.slot, t.platform, t.destination)?.status !== 'posted',
+    (t) => store.deliveries.get(tenantId, plan.slot, t.platform, t.destination)?.status !== 'posted',
   );
   const outcomes: DeliveryOutcome[] = targets
     .filter((t) => !open.includes(t))
     .map((t) => ({ platform: t.platform, destination: t.destination, status: 'already-posted' }));
   if (open.length === 0) return outcomes;
 
-  let slot = store.deliveries.slot(plan.slot);
+  let slot = store.deliveries.slot(tenantId, plan.slot);
   if (!slot) {
     const { digest, reply } = await options.prepare(plan);
-    slot = store.deliveries.saveSlot({ ...plan, digest, message: reply });
+    slot = store.deliveries.saveSlot(tenantId, { ...plan, digest, message: reply });
   }
   const message = slot.message;
   const results = await Promise.all(
     open.map((target) => {
-      const claim = store.deliveries.claim({
+      const claim = store.deliveries.claim(tenantId, {
         slot: plan.slot,
         platform: target.platform,
         destination: target.destination,
-        nonce: deliveryNonce(plan.slot, target.platform, target.destination),
+        nonce: deliveryNonce(plan.slot, target.platform, target.destination, tenantId),
         message,
       });
       return deliverOne(store, target, claim, options);
     }),
   );
   if (results.some((r) => r.status !== 'failed'))
-    recordOnce(store, plan.slot, slot.digest as DigestResult, options.log);
+    recordOnce(store, tenantId, plan.slot, slot.digest as DigestResult, options.log);
   return [...outcomes, ...results];
 }
 
@@ -89,10 +100,16 @@ async function deliverOne(
   claim: DeliveryRow,
   options: DeliverOptions,
 ): Promise<DeliveryOutcome> {
-  const where = { platform: target.platform, destination: target.destination, slot: claim.slot };
+  const { tenantId } = claim;
+  const where = {
+    tenant: tenantId,
+    platform: target.platform,
+    destination: target.destination,
+    slot: claim.slot,
+  };
   const retry = options.retry ?? DEFAULT_RETRY;
   const found = (messageId: string): DeliveryOutcome => {
-    store.deliveries.complete(claim.id, messageId);
+    store.deliveries.complete(tenantId, claim.id, messageId);
     options.log.info({ ...where, messageId }, 'digest was already posted; recorded it');
     return { platform: target.platform, destination: target.destination, status: 'found-posted', messageId };
   };
@@ -105,13 +122,13 @@ async function deliverOne(
         if (existing) return found(existing);
       }
       tried = true;
-      store.deliveries.startAttempt(claim.id);
+      store.deliveries.startAttempt(tenantId, claim.id);
       const { messageId } = await target.send(claim.message as Reply, claim.nonce);
-      store.deliveries.complete(claim.id, messageId);
+      store.deliveries.complete(tenantId, claim.id, messageId);
       options.log.info({ ...where, messageId }, 'digest posted');
       return { platform: target.platform, destination: target.destination, status: 'posted', messageId };
     } catch (err) {
-      store.deliveries.recordError(claim.id, errorMessage(err));
+      store.deliveries.recordError(tenantId, claim.id, errorMessage(err));
       options.log.warn({ ...where, attempt, err }, 'digest delivery failed');
       if (attempt < retry.attempts) await sleep(Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1)));
     }
@@ -121,10 +138,10 @@ async function deliverOne(
 }
 
 /** recordDigestPosted runs once per slot: in one transaction with the slot's recorded mark. */
-function recordOnce(store: Store, slot: string, digest: DigestResult, log: Logger): void {
+function recordOnce(store: Store, tenantId: string, slot: string, digest: DigestResult, log: Logger): void {
   try {
     store.transaction(() => {
-      if (store.deliveries.markSlotRecorded(slot)) recordDigestPosted(store, digest);
+      if (store.deliveries.markSlotRecorded(tenantId, slot)) recordDigestPosted(store, tenantId, digest);
     });
   } catch (err) {
     log.error({ slot, err }, 'could not record the posted digest');

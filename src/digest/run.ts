@@ -1,11 +1,14 @@
 import type { Config } from '../config.ts';
 import { digestReply } from '../core/summary-reply.ts';
 import type { Store } from '../store/index.ts';
+import { type Audience, OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import { composeDigest, recordDigestPosted } from '../summarize/index.ts';
 import type { PreparedDigest } from './deliver.ts';
 import type { SlotPlan } from './slots.ts';
 
 export interface RunDigestOptions {
+  /** Whose digest (default: the operator's): its period, sources and reported items. */
+  audience?: Audience;
   /** Start of the period (default: since the last posted digest, as composeDigest decides). */
   since?: string;
   /** End of the period. */
@@ -22,16 +25,18 @@ export async function runDigest(
   config: Config,
   options: RunDigestOptions = {},
 ): Promise<PreparedDigest> {
+  const audience = options.audience ?? OPERATOR_AUDIENCE;
   const digest = await composeDigest(store, config, {
+    audience,
     ...(options.since ? { since: options.since } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  if (options.record) recordDigestPosted(store, digest);
+  if (options.record) recordDigestPosted(store, audience.tenantId, digest);
   return { digest, reply: digestReply(digest, { ephemeral: options.ephemeral ?? false }) };
 }
 
 /** A scheduled slot's digest covers the slot's true period, even when it is posted late (catch-up). */
 export const slotDigest =
-  (store: Store, config: Config) =>
+  (store: Store, config: Config, audience: Audience = OPERATOR_AUDIENCE) =>
   (plan: SlotPlan): Promise<PreparedDigest> =>
-    runDigest(store, config, { since: plan.since, now: new Date(plan.until) });
+    runDigest(store, config, { audience, since: plan.since, now: new Date(plan.until) });

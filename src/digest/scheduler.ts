@@ -8,6 +8,8 @@ import { type DigestSchedule, planSlot, type SlotPlan } from './slots.ts';
 import type { DeliveryTarget } from './target.ts';
 
 export interface DigestSchedulerOptions {
+  /** The tenant this schedule belongs to: its slots, claims and reported items. */
+  tenantId: string;
   store: Store;
   config: Config;
   targets: DeliveryTarget[];
@@ -58,6 +60,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         log.warn({ err }, 'ingest before the digest failed; composing from the store');
       }
       return deliverSlot(store, plan, options.targets, {
+        tenantId: options.tenantId,
         log,
         prepare: options.prepare,
         retry: options.retry,

@@ -1,9 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { statementCache } from './statements.ts';
+import type { TenantsRepo } from './tenants.ts';
 
 export type Platform = 'discord' | 'slack';
 
 export interface SlotRow {
+  tenantId: string;
   slot: string;
   since: string;
   until: string;
@@ -16,6 +18,7 @@ export interface SlotRow {
 
 export interface DeliveryRow {
   id: number;
+  tenantId: string;
   slot: string;
   platform: Platform;
   destination: string;
@@ -30,6 +33,7 @@ export interface DeliveryRow {
 }
 
 interface RawSlot {
+  tenant_id: string;
   slot: string;
   period_since: string;
   period_until: string;
@@ -40,6 +44,7 @@ interface RawSlot {
 
 interface RawDelivery {
   id: number;
+  tenant_id: string;
   slot: string;
   platform: Platform;
   destination: string;
@@ -54,6 +59,7 @@ interface RawDelivery {
 }
 
 const toSlot = (r: RawSlot): SlotRow => ({
+  tenantId: r.tenant_id,
   slot: r.slot,
   since: r.period_since,
   until: r.period_until,
@@ -64,6 +70,7 @@ const toSlot = (r: RawSlot): SlotRow => ({
 
 const toDelivery = (r: RawDelivery): DeliveryRow => ({
   id: r.id,
+  tenantId: r.tenant_id,
   slot: r.slot,
   platform: r.platform,
   destination: r.destination,
@@ -77,28 +84,36 @@ const toDelivery = (r: RawDelivery): DeliveryRow => ({
   postedAt: r.posted_at,
 });
 
-/** Digest slots and their per-destination delivery claims. */
+/** Each tenant's digest slots and their per-destination delivery claims. */
 export class DeliveriesRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly tenants: TenantsRepo,
+  ) {
     this.sql = statementCache(db);
   }
 
-  slot(slot: string): SlotRow | undefined {
-    const r = this.sql('SELECT * FROM digest_slots WHERE slot = ?').get(slot) as RawSlot | undefined;
+  slot(tenantId: string, slot: string): SlotRow | undefined {
+    const r = this.sql('SELECT * FROM digest_slots WHERE tenant_id = ? AND slot = ?').get(tenantId, slot) as
+      | RawSlot
+      | undefined;
     return r && toSlot(r);
   }
 
-  /** Saves what was composed for a slot; an existing slot keeps its first content. */
+  /** Saves what was composed for the tenant's slot; an existing slot keeps its first content. */
   saveSlot(
+    tenantId: string,
     input: { slot: string; since: string; until: string; digest: unknown; message: unknown },
     now = new Date().toISOString(),
   ): SlotRow {
+    this.tenants.ensure(tenantId, now);
     this.sql(
-      `INSERT INTO digest_slots (slot, period_since, period_until, digest, message, created_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(slot) DO NOTHING`,
+      `INSERT INTO digest_slots (tenant_id, slot, period_since, period_until, digest, message, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(tenant_id, slot) DO NOTHING`,
     ).run(
+      tenantId,
       input.slot,
       input.since,
       input.until,
@@ -106,60 +121,77 @@ export class DeliveriesRepo {
       JSON.stringify(input.message),
       now,
     );
-    return this.slot(input.slot)!;
+    return this.slot(tenantId, input.slot)!;
   }
 
-  /** Marks the slot recorded unless it already was; true when this call did it. */
-  markSlotRecorded(slot: string, now = new Date().toISOString()): boolean {
+  /** Marks the tenant's slot recorded unless it already was; true when this call did it. */
+  markSlotRecorded(tenantId: string, slot: string, now = new Date().toISOString()): boolean {
     return (
-      this.sql('UPDATE digest_slots SET recorded_at = ? WHERE slot = ? AND recorded_at IS NULL').run(
-        now,
-        slot,
-      ).changes === 1
+      this.sql(
+        'UPDATE digest_slots SET recorded_at = ? WHERE tenant_id = ? AND slot = ? AND recorded_at IS NULL',
+      ).run(now, tenantId, slot).changes === 1
     );
   }
 
-  get(slot: string, platform: Platform, destination: string): DeliveryRow | undefined {
-    const r = this.sql('SELECT * FROM deliveries WHERE slot = ? AND platform = ? AND destination = ?').get(
-      slot,
-      platform,
-      destination,
-    ) as RawDelivery | undefined;
+  get(tenantId: string, slot: string, platform: Platform, destination: string): DeliveryRow | undefined {
+    const r = this.sql(
+      'SELECT * FROM deliveries WHERE tenant_id = ? AND slot = ? AND platform = ? AND destination = ?',
+    ).get(tenantId, slot, platform, destination) as RawDelivery | undefined;
     return r && toDelivery(r);
   }
 
-  /** Claims a destination for a slot before anything is posted; returns the existing claim if any. */
+  /** Claims a destination for the tenant's slot before anything is posted; returns the existing claim if any. */
   claim(
+    tenantId: string,
     input: { slot: string; platform: Platform; destination: string; nonce: string; message: unknown },
     now = new Date().toISOString(),
   ): DeliveryRow {
     this.sql(
-      `INSERT INTO deliveries (slot, platform, destination, nonce, status, message, claimed_at)
-         VALUES (?, ?, ?, ?, 'claimed', ?, ?) ON CONFLICT(slot, platform, destination) DO NOTHING`,
-    ).run(input.slot, input.platform, input.destination, input.nonce, JSON.stringify(input.message), now);
-    return this.get(input.slot, input.platform, input.destination)!;
+      `INSERT INTO deliveries (tenant_id, slot, platform, destination, nonce, status, message, claimed_at)
+         VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?) ON CONFLICT(tenant_id, slot, platform, destination) DO NOTHING`,
+    ).run(
+      tenantId,
+      input.slot,
+      input.platform,
+      input.destination,
+      input.nonce,
+      JSON.stringify(input.message),
+      now,
+    );
+    return this.get(tenantId, input.slot, input.platform, input.destination)!;
   }
 
   /** Counts an attempt before the platform is called, so a crash mid-send is known on restart. */
-  startAttempt(id: number): void {
-    this.sql('UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?').run(id);
+  startAttempt(tenantId: string, id: number): void {
+    this.sql('UPDATE deliveries SET attempts = attempts + 1 WHERE tenant_id = ? AND id = ?').run(
+      tenantId,
+      id,
+    );
   }
 
-  recordError(id: number, error: string): void {
-    this.sql('UPDATE deliveries SET last_error = ? WHERE id = ?').run(error.slice(0, 500), id);
+  recordError(tenantId: string, id: number, error: string): void {
+    this.sql('UPDATE deliveries SET last_error = ? WHERE tenant_id = ? AND id = ?').run(
+      error.slice(0, 500),
+      tenantId,
+      id,
+    );
   }
 
-  complete(id: number, messageId: string, now = new Date().toISOString()): void {
+  complete(tenantId: string, id: number, messageId: string, now = new Date().toISOString()): void {
     this.sql(
-      "UPDATE deliveries SET status = 'posted', message_id = ?, posted_at = ?, last_error = NULL WHERE id = ?",
-    ).run(messageId, now, id);
+      `UPDATE deliveries SET status = 'posted', message_id = ?, posted_at = ?, last_error = NULL
+         WHERE tenant_id = ? AND id = ?`,
+    ).run(messageId, now, tenantId, id);
   }
 
-  list(slot?: string): DeliveryRow[] {
+  list(tenantId: string, slot?: string): DeliveryRow[] {
     const rows = (
       slot
-        ? this.sql('SELECT * FROM deliveries WHERE slot = ? ORDER BY id').all(slot)
-        : this.sql('SELECT * FROM deliveries ORDER BY id').all()
+        ? this.sql('SELECT * FROM deliveries WHERE tenant_id = ? AND slot = ? ORDER BY id').all(
+            tenantId,
+            slot,
+          )
+        : this.sql('SELECT * FROM deliveries WHERE tenant_id = ? ORDER BY id').all(tenantId)
     ) as RawDelivery[];
     return rows.map(toDelivery);
   }

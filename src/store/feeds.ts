@@ -5,7 +5,6 @@ export interface FeedRow {
   id: number;
   url: string;
   title: string | null;
-  origin: 'env' | 'store';
   addedAt: string;
   lastPolled: string | null;
   lastSuccess: string | null;
@@ -17,63 +16,56 @@ export interface FeedRow {
   itemsSeen: number;
 }
 
-const SELECT = `SELECT id, url, title, origin, added_at AS addedAt, last_polled AS lastPolled,
-  last_success AS lastSuccess, last_error AS lastError, consecutive_failures AS consecutiveFailures,
-  next_poll AS nextPoll, etag, last_modified AS lastModified, items_seen AS itemsSeen FROM feeds`;
+/** The columns of a FeedRow from the feeds table aliased `f`. */
+export const FEED_COLUMNS = `f.id, f.url, f.title, f.added_at AS addedAt, f.last_polled AS lastPolled,
+  f.last_success AS lastSuccess, f.last_error AS lastError, f.consecutive_failures AS consecutiveFailures,
+  f.next_poll AS nextPoll, f.etag, f.last_modified AS lastModified, f.items_seen AS itemsSeen`;
 
-/** Feed subscriptions and their health. */
+const SELECT = `SELECT ${FEED_COLUMNS} FROM feeds f`;
+
+/** Someone follows the feed (`f`): feeds nobody follows any more are kept (with their articles) but not polled. */
+const FOLLOWED = 'EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id)';
+
+/**
+ * Feeds and their health: one row per URL, fetched once however many tenants follow it. Who follows
+ * a feed is in SubscriptionsRepo.
+ */
 export class FeedsRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.sql = statementCache(db);
   }
 
+  /** Every feed of every tenant: for the poller and the operator, never for a tenant's answers. */
   list(): FeedRow[] {
     return this.sql(`${SELECT} ORDER BY id`).all() as FeedRow[];
   }
 
   get(id: number): FeedRow | undefined {
-    return this.sql(`${SELECT} WHERE id = ?`).get(id) as FeedRow | undefined;
+    return this.sql(`${SELECT} WHERE f.id = ?`).get(id) as FeedRow | undefined;
   }
 
   byUrl(url: string): FeedRow | undefined {
-    return this.sql(`${SELECT} WHERE url = ?`).get(url) as FeedRow | undefined;
+    return this.sql(`${SELECT} WHERE f.url = ?`).get(url) as FeedRow | undefined;
   }
 
-  /** Subscribes (or returns the existing subscription); a feed added by hand stays 'store'. */
-  add(
-    url: string,
-    origin: 'env' | 'store',
-    title: string | null = null,
-    now = new Date().toISOString(),
-  ): FeedRow {
+  /** The feed row for a URL, created on first use (a newly known title replaces the old one). */
+  add(url: string, title: string | null = null, now = new Date().toISOString()): FeedRow {
+    // feeds.origin predates tenants (010-tenants): subscriptions carry it now.
     this.sql(
-      `INSERT INTO feeds (url, title, origin, added_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(url) DO UPDATE SET title = COALESCE(excluded.title, feeds.title),
-           origin = CASE WHEN excluded.origin = 'store' THEN 'store' ELSE feeds.origin END`,
-    ).run(url, title, origin, now);
+      `INSERT INTO feeds (url, title, origin, added_at) VALUES (?, ?, 'store', ?)
+         ON CONFLICT(url) DO UPDATE SET title = COALESCE(excluded.title, feeds.title)`,
+    ).run(url, title, now);
     return this.byUrl(url) as FeedRow;
   }
 
-  remove(id: number): boolean {
-    return this.sql('DELETE FROM feeds WHERE id = ?').run(id).changes > 0;
-  }
-
-  /** Makes the env feeds exactly `urls`: adds new ones, drops env feeds no longer configured. */
-  syncEnv(urls: string[], now = new Date().toISOString()): void {
-    const keep = new Set(urls);
-    this.db.transaction(() => {
-      for (const url of urls) this.add(url, 'env', null, now);
-      const drop = this.sql("DELETE FROM feeds WHERE id = ? AND origin = 'env'");
-      for (const row of this.list()) if (row.origin === 'env' && !keep.has(row.url)) drop.run(row.id);
-    })();
-  }
-
-  /** Feeds whose back-off has passed (all with `force`). */
+  /** Followed feeds whose back-off has passed (all followed feeds with `force`). */
   due(now: string, force = false): FeedRow[] {
-    if (force) return this.list();
-    return this.sql(`${SELECT} WHERE next_poll IS NULL OR next_poll <= ? ORDER BY id`).all(now) as FeedRow[];
+    if (force) return this.sql(`${SELECT} WHERE ${FOLLOWED} ORDER BY id`).all() as FeedRow[];
+    return this.sql(
+      `${SELECT} WHERE ${FOLLOWED} AND (f.next_poll IS NULL OR f.next_poll <= ?) ORDER BY id`,
+    ).all(now) as FeedRow[];
   }
 
   recordSuccess(

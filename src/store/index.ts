@@ -6,7 +6,10 @@ import { DeliveriesRepo } from './deliveries.ts';
 import { FeedsRepo } from './feeds.ts';
 import { KnowledgeRepo } from './knowledge.ts';
 import { runMigrations } from './migrate.ts';
+import { SettingsRepo } from './settings.ts';
+import { SubscriptionsRepo } from './subscriptions.ts';
 import { SummariesRepo } from './summaries.ts';
+import { TenantsRepo } from './tenants.ts';
 
 export type { ArticleInput, ArticleRow, ArticleSummary } from './articles.ts';
 
@@ -20,6 +23,9 @@ export class Store {
   readonly knowledge: KnowledgeRepo;
   readonly summaries: SummariesRepo;
   readonly deliveries: DeliveriesRepo;
+  readonly tenants: TenantsRepo;
+  readonly subscriptions: SubscriptionsRepo;
+  readonly settings: SettingsRepo;
   private closed = false;
 
   constructor(
@@ -29,8 +35,11 @@ export class Store {
     this.articles = new ArticlesRepo(db);
     this.feeds = new FeedsRepo(db);
     this.knowledge = new KnowledgeRepo(db);
-    this.summaries = new SummariesRepo(db);
-    this.deliveries = new DeliveriesRepo(db);
+    this.tenants = new TenantsRepo(db);
+    this.subscriptions = new SubscriptionsRepo(db, this.tenants, this.feeds);
+    this.settings = new SettingsRepo(db, this.tenants);
+    this.summaries = new SummariesRepo(db, this.tenants);
+    this.deliveries = new DeliveriesRepo(db, this.tenants);
   }
 
   /** Runs fn in one transaction: all of its writes land, or none do. */

@@ -1,5 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { statementCache } from './statements.ts';
+import type { TenantsRepo } from './tenants.ts';
+
+/** The mode of the record that marks a newly added feed's backlog reported. */
+const BACKLOG = 'backlog';
 
 export interface CacheKey {
   task: string;
@@ -27,7 +31,10 @@ const keyOf = (k: CacheKey) => JSON.stringify([k.task, k.promptVersion, k.model,
 export class SummariesRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly tenants: TenantsRepo,
+  ) {
     this.sql = statementCache(db);
   }
 
@@ -45,17 +52,28 @@ export class SummariesRepo {
     ).run(keyOf(key), key.task, key.promptVersion, key.model, key.evidenceHash, JSON.stringify(output), now);
   }
 
+  /** Records a digest the tenant posted, with its items, so that its later digests do not repeat them. */
   recordDigest(
+    tenantId: string,
     digest: { since: string; until: string; mode: string; promptVersion: string | null },
     items: { fingerprint: string[]; articleIds: number[] }[],
     postedAt = new Date().toISOString(),
   ): number {
     return this.db.transaction(() => {
+      this.tenants.ensure(tenantId, postedAt);
       const id = Number(
         this.sql(
-          'INSERT INTO posted_digests (posted_at, since, until, mode, prompt_version, digest) VALUES (?, ?, ?, ?, ?, ?)',
-        ).run(postedAt, digest.since, digest.until, digest.mode, digest.promptVersion, JSON.stringify(digest))
-          .lastInsertRowid,
+          `INSERT INTO posted_digests (tenant_id, posted_at, since, until, mode, prompt_version, digest)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          tenantId,
+          postedAt,
+          digest.since,
+          digest.until,
+          digest.mode,
+          digest.promptVersion,
+          JSON.stringify(digest),
+        ).lastInsertRowid,
       );
       const insert = this.sql(
         'INSERT INTO reported_items (digest_id, fingerprint, article_ids) VALUES (?, ?, ?)',
@@ -66,18 +84,41 @@ export class SummariesRepo {
     })();
   }
 
-  lastPosted(): PostedDigest | undefined {
-    return this.sql(
-      'SELECT id, posted_at AS postedAt, since, until FROM posted_digests ORDER BY id DESC LIMIT 1',
-    ).get() as PostedDigest | undefined;
+  /**
+   * Marks every stored article of a feed reported for the tenant, without a digest: a feed just
+   * added posts only what comes after (its backlog is stored, not posted). Recorded as a posted
+   * digest of mode 'backlog', which no digest period starts from.
+   */
+  markFeedReported(tenantId: string, feedId: number, now = new Date().toISOString()): number {
+    return this.db.transaction(() => {
+      const ids = this.sql("SELECT id FROM articles WHERE feed_id = ? AND status = 'active' ORDER BY id")
+        .pluck()
+        .all(feedId) as number[];
+      if (ids.length === 0) return 0;
+      this.recordDigest(
+        tenantId,
+        { since: now, until: now, mode: BACKLOG, promptVersion: null },
+        [{ fingerprint: [], articleIds: ids }],
+        now,
+      );
+      return ids.length;
+    })();
   }
 
-  /** Items of the most recent posted digests (newest first), for novelty checks. */
-  reportedItems(limit = 500): ReportedItem[] {
+  /** The tenant's last posted digest (a feed's backlog mark is not one). */
+  lastPosted(tenantId: string): PostedDigest | undefined {
+    return this.sql(
+      `SELECT id, posted_at AS postedAt, since, until FROM posted_digests
+         WHERE tenant_id = ? AND mode <> '${BACKLOG}' ORDER BY id DESC LIMIT 1`,
+    ).get(tenantId) as PostedDigest | undefined;
+  }
+
+  /** Items of the tenant's most recent posted digests (newest first), for novelty checks. */
+  reportedItems(tenantId: string, limit = 500): ReportedItem[] {
     const rows = this.sql(
       `SELECT r.fingerprint, r.article_ids, d.posted_at FROM reported_items r
-         JOIN posted_digests d ON d.id = r.digest_id ORDER BY d.id DESC LIMIT ?`,
-    ).all(limit) as { fingerprint: string; article_ids: string; posted_at: string }[];
+         JOIN posted_digests d ON d.id = r.digest_id WHERE d.tenant_id = ? ORDER BY d.id DESC LIMIT ?`,
+    ).all(tenantId, limit) as { fingerprint: string; article_ids: string; posted_at: string }[];
     return rows.map((r) => ({
       fingerprint: JSON.parse(r.fingerprint) as string[],
       articleIds: JSON.parse(r.article_ids) as number[],

@@ -1,5 +1,6 @@
 import { type Config, llmConfigured } from '../config.ts';
 import type { ArticleRow, Store } from '../store/index.ts';
+import { OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import { watchList } from './knowledge-hints.ts';
 import { composeWithLlm } from './llm-compose.ts';
 import { digestPeriod, type Period } from './period.ts';
@@ -69,6 +70,7 @@ export async function composeDigest(
   config: Config,
   options: DigestOptions = {},
 ): Promise<DigestResult> {
+  const audience = options.audience ?? OPERATOR_AUDIENCE;
   const requested = digestPeriod(store, options);
   const rows = loadRows(store, requested);
   const period = tightenPeriod(requested, rows);
@@ -79,10 +81,11 @@ export async function composeDigest(
     until: period.until,
     maxItems: MAX_ITEMS,
     novelty: true,
+    audience,
   });
   if (!llmConfigured(config) || prepared.items.length === 0) {
     const note = llmConfigured(config) ? 'nothing new to summarise in this period' : EXTRACTIVE_NOTE;
     return extractiveDigest(store, prepared, period, topic, note);
   }
-  return composeWithLlm(store, config, prepared, period, topic);
+  return composeWithLlm(store, config, prepared, period, topic, audience);
 }

@@ -8,13 +8,18 @@ export { neutraliseMentions, sanitizeOutput, stripInvisible } from './sanitize.t
 export { summarize } from './summary.ts';
 export type * from './types.ts';
 
-/** Records that this digest was delivered, so that later digests do not repeat its items. */
-export function recordDigestPosted(store: Store, digest: DigestResult, postedAt?: string): number {
+/** Records that the tenant was sent this digest, so that its later digests do not repeat the items. */
+export function recordDigestPosted(
+  store: Store,
+  tenantId: string,
+  digest: DigestResult,
+  postedAt?: string,
+): number {
   const fingerprints = digest.fingerprints ?? [];
   const items = digest.items.map((item, i) => ({
     fingerprint: fingerprints[i] ?? [],
     articleIds: item.sources.map((s) => s.articleId),
   }));
   const { leftOut: _leftOut, fingerprints: _fp, ...posted } = digest;
-  return store.summaries.recordDigest(posted, items, postedAt);
+  return store.summaries.recordDigest(tenantId, posted, items, postedAt);
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
+import type { Audience } from '../store/tenants.ts';
 import { extractiveDigest } from './digest.ts';
 import { buildEvidence } from './evidence.ts';
 import { type GroundedItem, groundItems } from './grounding.ts';
@@ -33,6 +34,7 @@ export async function composeWithLlm(
   prepared: Prepared,
   period: Period,
   topic: string,
+  audience: Audience,
 ): Promise<DigestResult> {
   const slots = {
     topic,
@@ -41,7 +43,7 @@ export async function composeWithLlm(
     minItems: 3,
     maxItems: 7,
   };
-  const reported = store.summaries.reportedItems().map((r) => r.fingerprint);
+  const reported = store.summaries.reportedItems(audience.tenantId).map((r) => r.fingerprint);
   const passages = buildEvidence(prepared, evidenceBudget(config, 'digest', slots), reported);
   const run = await runTask(store, config, 'digest', slots, passages, digestAnswer);
   if (!run.outcome.ok)

@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.ts';
 import type { Store } from '../store/index.ts';
+import { OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import type { DigestOptions } from './types.ts';
 
 export interface Period {
@@ -35,7 +36,7 @@ export function digestPeriod(store: Store, options: DigestOptions): Period {
       basis: 'option',
     };
   }
-  const last = store.summaries.lastPosted();
+  const last = store.summaries.lastPosted((options.audience ?? OPERATOR_AUDIENCE).tenantId);
   if (last) return { since: last.until, until, basis: 'last-digest' };
   const first = store.summaries.firstIngestedAt();
   if (first && now.getTime() - Date.parse(first) > DAY_MS) {

@@ -1,4 +1,5 @@
 import type { ArticleRow, Store } from '../store/index.ts';
+import { type Audience, OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import { type Analysis, analyse } from './corpus.ts';
 import { knowledgeHints } from './knowledge-hints.ts';
 import { type ExtractiveItem, selectItems } from './select.ts';
@@ -25,6 +26,8 @@ export interface PrepareOptions {
   focusAny?: boolean;
   /** Skip what earlier posted digests already reported. */
   novelty: boolean;
+  /** Whose reported items novelty skips (default: the operator's). */
+  audience?: Audience;
 }
 
 /** Shared by digests and summaries: filter, cluster, rank and select, all extractively. */
@@ -49,7 +52,8 @@ export function prepare(store: Store, rows: ArticleRow[], options: PrepareOption
     focusAny: options.focusAny,
   });
   leftOut.push(...analysis.leftOut);
-  const reported = options.novelty ? store.summaries.reportedItems() : [];
+  const audience = options.audience ?? OPERATOR_AUDIENCE;
+  const reported = options.novelty ? store.summaries.reportedItems(audience.tenantId) : [];
   const reportedIds = new Set(reported.flatMap((r) => r.articleIds));
   const fingerprints = reported.map((r) => r.fingerprint);
   const stories = rankStories(

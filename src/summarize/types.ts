@@ -1,3 +1,5 @@
+import type { Audience } from '../store/tenants.ts';
+
 export interface CitedSource {
   articleId: number;
   title: string;
@@ -50,6 +52,8 @@ export interface SummaryResult {
 }
 
 export interface DigestOptions {
+  /** Whose digest: its period, reported items and sources (default: the operator's). */
+  audience?: Audience;
   since?: string;
   hours?: number;
   now?: Date;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand, NO_TENANT_MESSAGE } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { shortReply } from '../../src/core/reply.ts';
 import {
@@ -80,5 +80,22 @@ describe('runCommand', () => {
     expect(await runAutocomplete(echo, ctx, 'colour', 'red')).toHaveLength(25);
     expect(await runAutocomplete(echo, ctx, 'colour', 'boom')).toEqual([]);
     expect(await runAutocomplete(echo, ctx, 'text', 'x')).toEqual([]);
+  });
+
+  it('refuses a tenant-scoped command where there is no tenant (a Discord DM), and suggests nothing there', async () => {
+    const dm = { ...ctx, tenant: null };
+    let ran = false;
+    const probe = defineCommand({
+      ...echo,
+      run: async () => {
+        ran = true;
+        return shortReply('ran');
+      },
+    });
+    expect((await runCommand(probe, dm, { text: 'hi' })).text).toBe(NO_TENANT_MESSAGE);
+    expect(ran).toBe(false);
+    expect(await runAutocomplete(echo, dm, 'colour', 'red')).toEqual([]);
+    const help = defineCommand({ ...probe, tenantFree: true });
+    expect((await runCommand(help, dm, { text: 'hi' })).text).toBe('ran');
   });
 });

@@ -34,6 +34,7 @@ describe('logs of a failed delivery', () => {
     broken.failuresBeforeSuccess = 99;
     const { log, lines } = capturingLogger();
     await deliverSlot(store, SAMPLE_PLAN, [broken], {
+      tenantId: 'operator',
       log,
       retry: { attempts: 1, baseMs: 1, maxMs: 1 },
       prepare: async (p) => {

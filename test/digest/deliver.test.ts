@@ -41,13 +41,25 @@ describe('exactly-once digest delivery', () => {
     const posted: PostedMessage[] = [];
     const targets = [new FakeChannel('discord', 'C1', posted), new FakeChannel('slack', 'news', posted)];
     const c = composer();
-    const first = await deliverSlot(store, plan, targets, { log, retry: fast, prepare: c.prepare });
+    const first = await deliverSlot(store, plan, targets, {
+      tenantId: 'operator',
+      log,
+      retry: fast,
+      prepare: c.prepare,
+    });
     expect(first.map((o) => o.status)).toEqual(['posted', 'posted']);
-    const second = await deliverSlot(store, plan, targets, { log, retry: fast, prepare: c.prepare });
+    const second = await deliverSlot(store, plan, targets, {
+      tenantId: 'operator',
+      log,
+      retry: fast,
+      prepare: c.prepare,
+    });
     expect(second.map((o) => o.status)).toEqual(['already-posted', 'already-posted']);
     expect(posted.map((p) => p.channel)).toEqual(['C1', 'news']);
     expect(c.calls).toBe(1);
-    expect(store.deliveries.list(plan.slot).every((d) => d.status === 'posted' && d.messageId)).toBe(true);
+    expect(
+      store.deliveries.list('operator', plan.slot).every((d) => d.status === 'posted' && d.messageId),
+    ).toBe(true);
     store.close();
   });
 
@@ -58,9 +70,14 @@ describe('exactly-once digest delivery', () => {
     const before = openStore(path);
     const broken = new FakeChannel('slack', 'news', posted);
     broken.failuresBeforeSuccess = 99;
-    const outcome = await deliverSlot(before, plan, [broken], { log, retry: fast, prepare: c.prepare });
+    const outcome = await deliverSlot(before, plan, [broken], {
+      tenantId: 'operator',
+      log,
+      retry: fast,
+      prepare: c.prepare,
+    });
     expect(outcome[0]?.status).toBe('failed');
-    expect(before.deliveries.get(plan.slot, 'slack', 'news')).toMatchObject({
+    expect(before.deliveries.get('operator', plan.slot, 'slack', 'news')).toMatchObject({
       status: 'claimed',
       attempts: 3,
       lastError: '503 from slack',
@@ -69,8 +86,8 @@ describe('exactly-once digest delivery', () => {
 
     const after = openStore(path);
     const healthy = new FakeChannel('slack', 'news', posted);
-    await deliverSlot(after, plan, [healthy], { log, retry: fast, prepare: c.prepare });
-    await deliverSlot(after, plan, [healthy], { log, retry: fast, prepare: c.prepare });
+    await deliverSlot(after, plan, [healthy], { tenantId: 'operator', log, retry: fast, prepare: c.prepare });
+    await deliverSlot(after, plan, [healthy], { tenantId: 'operator', log, retry: fast, prepare: c.prepare });
     expect(posted).toHaveLength(1);
     expect(posted[0]?.message.text).toContain('(composition 1)');
     expect(c.calls).toBe(1);
@@ -84,20 +101,26 @@ describe('exactly-once digest delivery', () => {
     const before = openStore(path);
     const dying = new FakeChannel('discord', 'C1', posted);
     dying.dieAfterPosting = true;
-    await deliverSlot(before, plan, [dying], { log, retry: { ...fast, attempts: 1 }, prepare: c.prepare });
+    await deliverSlot(before, plan, [dying], {
+      tenantId: 'operator',
+      log,
+      retry: { ...fast, attempts: 1 },
+      prepare: c.prepare,
+    });
     expect(posted).toHaveLength(1);
-    expect(before.deliveries.get(plan.slot, 'discord', 'C1')?.status).toBe('claimed');
+    expect(before.deliveries.get('operator', plan.slot, 'discord', 'C1')?.status).toBe('claimed');
     before.close();
 
     const after = openStore(path);
     const outcome = await deliverSlot(after, plan, [new FakeChannel('discord', 'C1', posted)], {
+      tenantId: 'operator',
       log,
       retry: fast,
       prepare: c.prepare,
     });
     expect(outcome[0]).toMatchObject({ status: 'found-posted', messageId: 'm1' });
     expect(posted).toHaveLength(1);
-    expect(after.deliveries.get(plan.slot, 'discord', 'C1')).toMatchObject({
+    expect(after.deliveries.get('operator', plan.slot, 'discord', 'C1')).toMatchObject({
       status: 'posted',
       messageId: 'm1',
     });
@@ -109,13 +132,14 @@ describe('exactly-once digest delivery', () => {
     const flaky = new FakeChannel('slack', 'news');
     flaky.failuresBeforeSuccess = 2;
     const outcome = await deliverSlot(store, plan, [flaky], {
+      tenantId: 'operator',
       log,
       retry: fast,
       prepare: composer().prepare,
     });
     expect(outcome[0]?.status).toBe('posted');
     expect(flaky.posted).toHaveLength(1);
-    expect(store.deliveries.get(plan.slot, 'slack', 'news')?.attempts).toBe(3);
+    expect(store.deliveries.get('operator', plan.slot, 'slack', 'news')?.attempts).toBe(3);
     store.close();
   });
 
@@ -125,6 +149,7 @@ describe('exactly-once digest delivery', () => {
     down.failuresBeforeSuccess = 99;
     const up = new FakeChannel('slack', 'news');
     const outcome = await deliverSlot(store, plan, [down, up], {
+      tenantId: 'operator',
       log,
       retry: fast,
       prepare: composer().prepare,
@@ -139,6 +164,7 @@ describe('exactly-once digest delivery', () => {
     const c = composer();
     const posted: PostedMessage[] = [];
     await deliverSlot(store, plan, [new FakeChannel('slack', 'a', posted)], {
+      tenantId: 'operator',
       log,
       retry: fast,
       prepare: c.prepare,
@@ -148,6 +174,7 @@ describe('exactly-once digest delivery', () => {
       plan,
       [new FakeChannel('slack', 'a', posted), new FakeChannel('slack', 'b', posted)],
       {
+        tenantId: 'operator',
         log,
         retry: fast,
         prepare: c.prepare,

@@ -34,7 +34,7 @@ describe('digest delivery across a killed process', { timeout: 180_000 }, () => 
     await exited;
 
     const claimed = openStore(db);
-    expect(claimed.deliveries.list()).toMatchObject([{ status: 'claimed', attempts: 1 }]);
+    expect(claimed.deliveries.list('operator')).toMatchObject([{ status: 'claimed', attempts: 1 }]);
     claimed.close();
 
     expect((await runToEnd(db, 'CKILL')).map((o) => o.status)).toEqual(['found-posted']);

@@ -36,6 +36,7 @@ describe('digest schedule', () => {
       startDigestScheduler({
         store,
         config,
+        tenantId: 'operator',
         log,
         retry,
         now,
@@ -74,6 +75,7 @@ describe('digest schedule', () => {
     const scheduler = startDigestScheduler({
       store,
       config,
+      tenantId: 'operator',
       log,
       retry,
       prepare,
@@ -94,6 +96,7 @@ describe('digest schedule', () => {
     const scheduler = startDigestScheduler({
       store,
       config,
+      tenantId: 'operator',
       log,
       retry,
       prepare,
@@ -113,7 +116,9 @@ describe('digest schedule', () => {
   it('refuses an invalid DIGEST_CRON with a message naming it', () => {
     const store = openStore(':memory:');
     const { config, prepare } = setup('61 * * * *');
-    expect(() => startDigestScheduler({ store, config, log, prepare, targets: [] })).toThrow(/DIGEST_CRON/);
+    expect(() =>
+      startDigestScheduler({ tenantId: 'operator', store, config, log, prepare, targets: [] }),
+    ).toThrow(/DIGEST_CRON/);
     store.close();
   });
 });

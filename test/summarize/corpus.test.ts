@@ -114,7 +114,7 @@ describe.skipIf(!hasCorpus)('extractive digest and summary on the shared corpus'
     await ingestCorpus(store);
     const now = new Date('2026-02-01T00:00:00Z');
     const first = await composeDigest(store, testConfig(), { now });
-    recordDigestPosted(store, first);
+    recordDigestPosted(store, 'operator', first);
     const again = await composeDigest(store, testConfig(), { since: '2025-01-01', now });
     const before = new Set(first.items.map((i) => i.text));
     expect(again.items.filter((i) => before.has(i.text))).toEqual([]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import type { CommandContext } from '../../src/core/command.ts';
+import { OPERATOR } from '../../src/core/tenant.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 /** A real SQLite store in a temp folder for a whole suite; `cleanup` closes and deletes it. */
@@ -27,6 +28,7 @@ export function commandContext(store: Store, overrides: Partial<CommandContext> 
     store,
     config: testConfig(),
     platform: 'console',
+    tenant: OPERATOR,
     user: { id: 'u1', isAdmin: false },
     now: () => new Date('2026-02-01T12:00:00Z'),
     ...overrides,

@@ -18,6 +18,7 @@ const config = loadConfig({
 });
 const bot = await startSlackBot({ config, store, log, commands: [], webApiRetries: 0 });
 const outcomes = await deliverSlot(store, SAMPLE_PLAN, [bot.digestTarget(channel)], {
+  tenantId: 'operator',
   log,
   retry: { attempts: 2, baseMs: 1, maxMs: 5 },
   prepare: prepareSample,

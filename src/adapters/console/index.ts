@@ -1,10 +1,11 @@
 import { createInterface } from 'node:readline';
 import { commands as allCommands } from '../../../commands/index.ts';
 import type { Config } from '../../config.ts';
-import type { CommandDefinition, RunArgs } from '../../core/command.ts';
+import type { CommandContext, CommandDefinition, RunArgs } from '../../core/command.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Pagination } from '../../core/reply.ts';
 import { runCommand } from '../../core/run-command.ts';
+import { OPERATOR } from '../../core/tenant.ts';
 import type { Store } from '../../store/index.ts';
 import { parseSlackText } from '../slack/parse.ts';
 import { renderConsole } from './render.ts';
@@ -32,10 +33,12 @@ export interface ConsoleSession {
 export function startConsole(options: ConsoleOptions): ConsoleSession {
   const commands = options.commands ?? allCommands;
   const { output } = options;
-  const ctx = {
+  const ctx: CommandContext = {
     store: options.store,
     config: options.config,
-    platform: 'console' as const,
+    platform: 'console',
+    // The console is the operator's: it sees and changes what the environment and the CLI configure.
+    tenant: OPERATOR,
     user: { id: 'console', isAdmin: true },
     now: options.now ?? (() => new Date()),
   };

@@ -14,6 +14,7 @@ const TYPES = {
   string: ApplicationCommandOptionType.String,
   integer: ApplicationCommandOptionType.Integer,
   boolean: ApplicationCommandOptionType.Boolean,
+  channel: ApplicationCommandOptionType.Channel,
 } as const;
 
 function optionJson(option: OptionDefinition): OptionJson {

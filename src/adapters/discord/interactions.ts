@@ -11,6 +11,7 @@ import type { Config } from '../../config.ts';
 import type { CommandContext } from '../../core/command.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { GENERIC_FAILURE, runAutocomplete, runCommand } from '../../core/run-command.ts';
+import { discordTenant } from '../../core/tenant.ts';
 import { truncate } from '../../core/text.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
@@ -34,6 +35,8 @@ function contextOf(interaction: Interaction, deps: InteractionDeps): CommandCont
     store: deps.store,
     config: deps.config,
     platform: 'discord',
+    // Each server is a tenant; a DM has none, and runCommand refuses it for tenant-scoped commands.
+    tenant: interaction.guildId ? discordTenant(interaction.guildId) : null,
     // Manage Server is what registration asks for (default_member_permissions); checked again here
     // because server admins can override who sees a command.
     user: {

@@ -1,10 +1,11 @@
 import { App, type LogLevel, type RespondFn } from '@slack/bolt';
 import { commands as allCommands } from '../../../commands/index.ts';
 import type { Config } from '../../config.ts';
-import type { CommandDefinition, RunArgs } from '../../core/command.ts';
+import type { CommandContext, CommandDefinition, RunArgs } from '../../core/command.ts';
 import { UserError } from '../../core/errors.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { runCommand } from '../../core/run-command.ts';
+import { slackTenant } from '../../core/tenant.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
@@ -67,16 +68,23 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     installerOptions: { clientOptions: webApi },
   });
   const now = options.now ?? (() => new Date());
-  const context = (userId: string) => ({
+  // Each workspace (team) is a tenant: its feeds, digests and settings are its own.
+  const context = (teamId: string | undefined, userId: string): CommandContext => ({
     store,
     config,
-    platform: 'slack' as const,
+    platform: 'slack',
+    tenant: teamId ? slackTenant(teamId) : null,
     user: { id: userId, isAdmin: config.SLACK_ADMIN_USER_IDS.includes(userId) },
     now,
   });
 
-  const answer = async (def: CommandDefinition, userId: string, args: RunArgs, respond: RespondFn) => {
-    const reply = await runCommand(def, context(userId), args);
+  const answer = async (
+    def: CommandDefinition,
+    who: { teamId: string | undefined; userId: string },
+    args: RunArgs,
+    respond: RespondFn,
+  ) => {
+    const reply = await runCommand(def, context(who.teamId, who.userId), args);
     await sendReply(respond, reply, !reply.ephemeral && (def.isPublic?.(args) ?? false));
   };
 
@@ -91,7 +99,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
         await sendReply(respond, shortReply(err.message), false);
         return;
       }
-      await answer(def, command.user_id, args, respond);
+      await answer(def, { teamId: command.team_id, userId: command.user_id }, args, respond);
     });
   }
 
@@ -101,7 +109,8 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     const next = JSON.parse(value) as { command: string; args: RunArgs; page: number };
     const def = commands.find((c) => c.name === next.command);
     if (!def) return;
-    await answer(def, body.user.id, { ...next.args, page: next.page }, respond);
+    const who = { teamId: body.user.team_id ?? body.team?.id, userId: body.user.id };
+    await answer(def, who, { ...next.args, page: next.page }, respond);
   });
 
   app.error(async (err) => {

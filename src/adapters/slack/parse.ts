@@ -13,8 +13,12 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** A channel as typed on Slack: an escaped mention `<#C123|general>` (its id) or `#general` (its name). */
+const CHANNEL_MENTION = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i;
+
 function coerce(option: OptionDefinition, raw: string): OptionValue {
   const text = raw.trim();
+  if (option.type === 'channel') return CHANNEL_MENTION.exec(text)?.[1] ?? text.replace(/^#/, '');
   if (option.type === 'integer' && /^[-+]?\d+$/.test(text)) return Number(text);
   if (option.type === 'boolean') {
     if (/^(true|yes|on|1)$/i.test(text)) return true;

@@ -1,18 +1,22 @@
 import type { Config } from '../../config.ts';
 import { UserError } from '../../core/errors.ts';
-import type { FeedRow } from '../../store/feeds.ts';
 import type { Store } from '../../store/index.ts';
-import { BlockedAddressError } from './address-guard.ts';
+import type { SubscriptionMode, SubscriptionRow } from '../../store/subscriptions.ts';
+import { OPERATOR_TENANT_ID } from '../../store/tenants.ts';
 import { normalizeFeedUrl } from './feed-url.ts';
-import { FetchError, fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
-import { FeedParseError, parseFeed } from './parse-feed.ts';
 
+/** One of a tenant's subscriptions with its feed's health (`feeds list --json`). */
 export interface FeedHealth {
+  /** The subscription's id, what `feeds remove` takes (before tenants, the feed's id: the same number). */
   id: number;
+  feedId: number;
   url: string;
   title: string | null;
   /** 'env' for FEEDS, 'store' for feeds added with `feeds add` or /feeds add. */
   origin: 'env' | 'store';
+  /** Where its items or digest go; null: the tenant's digest. */
+  channel: string | null;
+  mode: SubscriptionMode;
   lastSuccess: string | null;
   lastError: string | null;
   consecutiveFailures: number;
@@ -21,20 +25,23 @@ export interface FeedHealth {
   itemsSeen: number;
 }
 
-export const toHealth = (row: FeedRow): FeedHealth => ({
-  id: row.id,
-  url: row.url,
-  title: row.title,
-  origin: row.origin,
-  lastSuccess: row.lastSuccess,
-  lastError: row.lastError,
-  consecutiveFailures: row.consecutiveFailures,
-  nextPoll: row.nextPoll,
-  lastPolled: row.lastPolled,
-  itemsSeen: row.itemsSeen,
+export const toHealth = (sub: SubscriptionRow): FeedHealth => ({
+  id: sub.id,
+  feedId: sub.feed.id,
+  url: sub.feed.url,
+  title: sub.feed.title,
+  origin: sub.origin,
+  channel: sub.channel,
+  mode: sub.mode,
+  lastSuccess: sub.feed.lastSuccess,
+  lastError: sub.feed.lastError,
+  consecutiveFailures: sub.feed.consecutiveFailures,
+  nextPoll: sub.feed.nextPoll,
+  lastPolled: sub.feed.lastPolled,
+  itemsSeen: sub.feed.itemsSeen,
 });
 
-/** Brings the env subscriptions in line with FEEDS (bad URLs there are skipped, not fatal). */
+/** Brings the operator's env subscriptions in line with FEEDS (bad URLs there are skipped, not fatal). */
 export function syncEnvFeeds(store: Store, config: Config): void {
   const urls: string[] = [];
   for (const raw of config.FEEDS) {
@@ -44,48 +51,41 @@ export function syncEnvFeeds(store: Store, config: Config): void {
       // A malformed FEEDS entry cannot be polled; listFeeds shows what is subscribed.
     }
   }
-  store.feeds.syncEnv(urls);
+  store.subscriptions.syncEnv(urls);
 }
 
-/** Validates the URL (SSRF guard, fetch, parse) and subscribes; a bad URL throws a UserError. */
-export async function addFeed(store: Store, config: Config, input: string): Promise<FeedHealth> {
-  const url = normalizeFeedUrl(input);
-  let title: string | null;
+/** The tenant's subscriptions matching a subscription id (`3`, `#3`) or a feed URL; none for another tenant's. */
+function matching(store: Store, tenantId: string, target: string): SubscriptionRow[] {
+  if (/^#?\d+$/.test(target)) {
+    const sub = store.subscriptions.get(tenantId, Number(target.replace('#', '')));
+    return sub ? [sub] : [];
+  }
   try {
-    const res = await fetchGuarded(url, limitsFromConfig(config));
-    const feed = await parseFeed(res.body, { contentType: res.contentType, baseUrl: res.url });
-    title = feed.title;
-  } catch (err) {
-    if (err instanceof BlockedAddressError)
-      throw new UserError(`cannot follow ${url}: ${err.message}`, { cause: err });
-    if (err instanceof FetchError) throw new UserError(`cannot fetch ${url}: ${err.message}`, { cause: err });
-    if (err instanceof FeedParseError)
-      throw new UserError(`${url} is not a readable feed: ${err.message}`, { cause: err });
-    throw err;
+    return store.subscriptions.forUrl(tenantId, normalizeFeedUrl(target));
+  } catch {
+    return [];
   }
-  return toHealth(store.feeds.add(url, 'store', title));
 }
 
-/** Unsubscribes by URL or id; false when no such feed. Feeds from FEEDS are removed in the configuration. */
-export function removeFeed(store: Store, urlOrId: string): boolean {
-  const target = urlOrId.trim();
-  let row: FeedRow | undefined;
-  if (/^#?\d+$/.test(target)) row = store.feeds.get(Number(target.replace('#', '')));
-  else {
-    try {
-      row = store.feeds.byUrl(normalizeFeedUrl(target));
-    } catch {
-      row = undefined;
-    }
+/**
+ * Ends the tenant's subscription by id, or all of its subscriptions to a URL; false when the tenant
+ * has none. The feed itself stays (other tenants may follow it). FEEDS entries are removed in the configuration.
+ */
+export function removeFeed(store: Store, tenantId: string, urlOrId: string): boolean {
+  const subs = matching(store, tenantId, urlOrId.trim());
+  if (subs.length === 0) return false;
+  const env = subs.find((s) => s.origin === 'env');
+  if (env) {
+    throw new UserError(`${env.feed.url} comes from the FEEDS setting; remove it there to stop following it`);
   }
-  if (!row) return false;
-  if (row.origin === 'env') {
-    throw new UserError(`${row.url} comes from the FEEDS setting; remove it there to stop following it`);
-  }
-  return store.feeds.remove(row.id);
+  store.transaction(() => {
+    for (const sub of subs) store.subscriptions.remove(tenantId, sub.id);
+  });
+  return true;
 }
 
-export function listFeeds(store: Store, config: Config): FeedHealth[] {
-  syncEnvFeeds(store, config);
-  return store.feeds.list().map(toHealth);
+/** The tenant's feeds with their health (the operator's include FEEDS). */
+export function listFeeds(store: Store, config: Config, tenantId: string): FeedHealth[] {
+  if (tenantId === OPERATOR_TENANT_ID) syncEnvFeeds(store, config);
+  return store.subscriptions.list(tenantId).map(toHealth);
 }

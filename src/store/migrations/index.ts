@@ -6,6 +6,7 @@ import { summariesMigration } from './004-summaries.ts';
 import { deliveriesMigration } from './005-deliveries.ts';
 import { fileStatsMigration } from './006-file-stats.ts';
 import { feedItemsMigration } from './007-feed-items.ts';
+import { tenantsMigration } from './010-tenants.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   deliveriesMigration,
   fileStatsMigration,
   feedItemsMigration,
+  tenantsMigration,
 ];

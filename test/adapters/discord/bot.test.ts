@@ -156,7 +156,7 @@ describe('Discord bot against the stand-in', () => {
     const text = body(edit).embeds?.[0]?.description ?? '';
     expect(text).toMatch(/cannot follow/);
     expect(text).not.toMatch(/Something went wrong/);
-    expect(listFeeds(store, testConfig())).toEqual([]);
+    expect(listFeeds(store, testConfig(), 'operator')).toEqual([]);
   });
 
   it('answers an unknown actor with a short ephemeral reply instead of silence', async () => {

@@ -48,12 +48,13 @@ describe('the daily digest through the Discord client', () => {
     const p = plan('2026-03-01T08:00:00+00:00');
     const target = bot.digestTarget(IDS.channel);
     const first = await deliverSlot(store, p, [target], {
+      tenantId: 'operator',
       log,
       retry: fast,
       prepare: slotDigest(store, config),
     });
     expect(first.map((o) => o.status)).toEqual(['posted']);
-    const nonce = deliveryNonce(p.slot, 'discord', IDS.channel);
+    const nonce = deliveryNonce(p.slot, 'discord', IDS.channel, 'operator');
     expect(posts(nonce)).toHaveLength(1);
     const call = discord.calls.find(
       (c) => c.method === 'POST' && (c.body as { nonce?: string }).nonce === nonce,
@@ -71,6 +72,7 @@ describe('the daily digest through the Discord client', () => {
     );
 
     const again = await deliverSlot(store, p, [target], {
+      tenantId: 'operator',
       log,
       retry: fast,
       prepare: slotDigest(store, config),
@@ -82,27 +84,28 @@ describe('the daily digest through the Discord client', () => {
   it('after a crash between posting and recording, finds the earlier post instead of posting again', async () => {
     const p = plan('2026-03-02T08:00:00+00:00');
     const target = bot.digestTarget(IDS.channel);
-    const nonce = deliveryNonce(p.slot, 'discord', IDS.channel);
+    const nonce = deliveryNonce(p.slot, 'discord', IDS.channel, 'operator');
     // What the crashed process did: claim, count the attempt, post, then die before recording.
     const { digest, reply } = await slotDigest(store, config)(p);
-    const slot = store.deliveries.saveSlot({ ...p, digest, message: reply });
-    const claim = store.deliveries.claim({
+    const slot = store.deliveries.saveSlot('operator', { ...p, digest, message: reply });
+    const claim = store.deliveries.claim('operator', {
       slot: p.slot,
       platform: 'discord',
       destination: IDS.channel,
       nonce,
       message: slot.message,
     });
-    store.deliveries.startAttempt(claim.id);
+    store.deliveries.startAttempt('operator', claim.id);
     await target.send(reply, nonce);
 
     const outcome = await deliverSlot(store, p, [target], {
+      tenantId: 'operator',
       log,
       retry: fast,
       prepare: slotDigest(store, config),
     });
     expect(outcome.map((o) => o.status)).toEqual(['found-posted']);
     expect(posts(nonce)).toHaveLength(1);
-    expect(store.deliveries.get(p.slot, 'discord', IDS.channel)?.status).toBe('posted');
+    expect(store.deliveries.get('operator', p.slot, 'discord', IDS.channel)?.status).toBe('posted');
   });
 });

@@ -218,6 +218,7 @@ describe('Slack digest delivery', () => {
     const channel = 'CLOST';
     api.loseAnswer('chat.postMessage');
     const outcomes = await deliverSlot(store, SAMPLE_PLAN, [bot.digestTarget(channel)], {
+      tenantId: 'operator',
       log,
       retry: { attempts: 3, baseMs: 1, maxMs: 5 },
       prepare: prepareSample,

@@ -68,8 +68,9 @@ describe('newsdesk feeds (CLI)', () => {
     const env = { ALLOW_PRIVATE_FEEDS: 'true', FETCH_FULL_TEXT: 'false' };
     const added = await newsdesk(['feeds', 'add', server.url('/rss'), '--db', db], env);
     expect(added.stdout).toMatch(/following #1 .*\/rss \(The Harbour Gazette - World\)/);
+    // Adding stored the feed's two items (marked reported, not posted): the poll finds them unchanged.
     const poll = await newsdesk(['feeds', 'poll', '--json', '--db', db], env);
-    expect(JSON.parse(poll.stdout)).toMatchObject({ new: 2, failed: [] });
+    expect(JSON.parse(poll.stdout)).toMatchObject({ new: 0, failed: [] });
     const list = JSON.parse((await newsdesk(['feeds', 'list', '--json', '--db', db], env)).stdout);
     expect(list).toEqual([
       expect.objectContaining({
@@ -77,7 +78,7 @@ describe('newsdesk feeds (CLI)', () => {
         origin: 'store',
         consecutiveFailures: 0,
         lastError: null,
-        itemsSeen: 2,
+        itemsSeen: 4,
       }),
     ]);
     expect(list[0].lastSuccess).toEqual(expect.any(String));

@@ -78,45 +78,49 @@ function setup(env: Record<string, string> = {}): { store: Store; config: Config
 describe('feed subscriptions', () => {
   it('adds a feed after fetching and parsing it, and lists it with its title', async () => {
     const { store, config } = setup();
-    const feed = await addFeed(store, config, server.url('/atom'));
+    const feed = await addFeed(store, config, 'operator', server.url('/atom'));
     expect(feed).toMatchObject({
       url: server.url('/atom'),
       title: 'Northern Ledger — Diplomacy',
       origin: 'store',
     });
-    expect(listFeeds(store, config).map((f) => f.url)).toEqual([server.url('/atom')]);
+    expect(listFeeds(store, config, 'operator').map((f) => f.url)).toEqual([server.url('/atom')]);
   });
 
   it('refuses to add unreachable, private, non-feed and malformed URLs with a clear reason', async () => {
     const { store, config } = setup();
-    await expect(addFeed(store, config, server.url('/html'))).rejects.toThrow(
+    await expect(addFeed(store, config, 'operator', server.url('/html'))).rejects.toThrow(
       /not a readable feed: not an RSS or Atom feed/,
     );
-    await expect(addFeed(store, config, server.url('/broken'))).rejects.toThrow(/cannot fetch .*HTTP 500/);
-    await expect(addFeed(store, config, 'http://169.254.169.254/latest/')).rejects.toThrow(/linkLocal/);
-    await expect(addFeed(store, config, 'javascript:alert(1)')).rejects.toThrow(UserError);
+    await expect(addFeed(store, config, 'operator', server.url('/broken'))).rejects.toThrow(
+      /cannot fetch .*HTTP 500/,
+    );
+    await expect(addFeed(store, config, 'operator', 'http://169.254.169.254/latest/')).rejects.toThrow(
+      /linkLocal/,
+    );
+    await expect(addFeed(store, config, 'operator', 'javascript:alert(1)')).rejects.toThrow(UserError);
     const closed = setup({ ALLOW_PRIVATE_FEEDS: 'false' });
-    await expect(addFeed(closed.store, closed.config, server.url('/rss'))).rejects.toThrow(
+    await expect(addFeed(closed.store, closed.config, 'operator', server.url('/rss'))).rejects.toThrow(
       /cannot follow .*loopback address/,
     );
-    expect(listFeeds(store, config)).toEqual([]);
+    expect(listFeeds(store, config, 'operator')).toEqual([]);
   });
 
   it('merges FEEDS from the configuration (origin env) with stored feeds, and removes by id or URL', async () => {
     const { store, config } = setup({ FEEDS: `${server.url('/rss')}, ${server.url('/rdf')}` });
-    await addFeed(store, config, server.url('/atom'));
-    const feeds = listFeeds(store, config);
+    await addFeed(store, config, 'operator', server.url('/atom'));
+    const feeds = listFeeds(store, config, 'operator');
     expect(feeds.map((f) => [f.url, f.origin]).sort()).toEqual([
       [server.url('/atom'), 'store'],
       [server.url('/rdf'), 'env'],
       [server.url('/rss'), 'env'],
     ]);
-    expect(() => removeFeed(store, String(feeds.find((f) => f.origin === 'env')?.id))).toThrow(
+    expect(() => removeFeed(store, 'operator', String(feeds.find((f) => f.origin === 'env')?.id))).toThrow(
       /comes from the FEEDS setting/,
     );
-    expect(removeFeed(store, server.url('/atom'))).toBe(true);
-    expect(removeFeed(store, server.url('/atom'))).toBe(false);
-    expect(removeFeed(store, '999')).toBe(false);
+    expect(removeFeed(store, 'operator', server.url('/atom'))).toBe(true);
+    expect(removeFeed(store, 'operator', server.url('/atom'))).toBe(false);
+    expect(removeFeed(store, 'operator', '999')).toBe(false);
   });
 });
 
@@ -143,7 +147,7 @@ describe('pollFeeds', () => {
     expect(grain?.text).toContain('The next round is expected in early December');
     expect(grain?.text).not.toContain('trackReader');
     expect(grain?.canonicalUrl).toBe('https://gazette.example.org/world/2025/nov/20/grain-corridor-talks');
-    expect(listFeeds(store, config).every((f) => f.lastSuccess && !f.lastError)).toBe(true);
+    expect(listFeeds(store, config, 'operator').every((f) => f.lastSuccess && !f.lastError)).toBe(true);
   });
 
   it('stores nothing twice when polled again', async () => {
@@ -162,7 +166,10 @@ describe('pollFeeds', () => {
     const second = await pollFeeds(store, config, { force: true });
     expect(second).toMatchObject({ new: 0, unchanged: 0, failed: [] });
     expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
-    expect(listFeeds(store, config)[0]).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    expect(listFeeds(store, config, 'operator')[0]).toMatchObject({
+      consecutiveFailures: 0,
+      lastError: null,
+    });
   });
 
   it('keeps the good entries of a feed with bad ones', async () => {
@@ -184,13 +191,13 @@ describe('pollFeeds', () => {
       { path: server.url('/broken'), error: expect.stringMatching(/HTTP 500/) },
     ]);
     expect(report.new).toBe(1);
-    const broken = listFeeds(store, config).find((f) => f.url.endsWith('/broken'));
+    const broken = listFeeds(store, config, 'operator').find((f) => f.url.endsWith('/broken'));
     expect(broken).toMatchObject({ consecutiveFailures: 1, lastSuccess: null });
     expect(Date.parse(broken?.nextPoll ?? '')).toBeGreaterThan(Date.now());
     // Not due again until its back-off has passed; a forced poll tries it and doubles the wait.
     expect((await pollFeeds(store, config)).failed).toEqual([]);
     await pollFeeds(store, config, { force: true });
-    const after = listFeeds(store, config).find((f) => f.url.endsWith('/broken'));
+    const after = listFeeds(store, config, 'operator').find((f) => f.url.endsWith('/broken'));
     expect(after?.consecutiveFailures).toBe(2);
     expect(Date.parse(after?.nextPoll ?? '')).toBeGreaterThan(Date.parse(broken?.nextPoll ?? ''));
   });
@@ -240,7 +247,7 @@ describe('startFeedPolling', () => {
       .poll(() => server.hits.get('/slow') ?? 0, { timeout: 20_000, interval: 50 })
       .toBeGreaterThan(0);
     await polling.stop();
-    expect(listFeeds(store, config)[0]?.lastSuccess).toEqual(expect.any(String));
+    expect(listFeeds(store, config, 'operator')[0]?.lastSuccess).toEqual(expect.any(String));
     expect(store.articles.count()).toBe(1);
   });
 

@@ -1,0 +1,75 @@
+import type { Config } from '../../config.ts';
+import { UserError } from '../../core/errors.ts';
+import type { Store } from '../../store/index.ts';
+import type { SubscriptionMode } from '../../store/subscriptions.ts';
+import { emptyReport } from '../index.ts';
+import { nearDuplicateIndexOf } from '../save.ts';
+import { BlockedAddressError } from './address-guard.ts';
+import { normalizeFeedUrl } from './feed-url.ts';
+import { FetchError, fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
+import { FeedParseError, parseFeed } from './parse-feed.ts';
+import { storeFeedDocument } from './poll.ts';
+import { type FeedHealth, toHealth } from './subscriptions.ts';
+
+export interface FollowOptions {
+  /** Where the feed's items or digest go (default: the tenant's digest). */
+  channel?: string | null;
+  mode?: SubscriptionMode;
+}
+
+/** A followed feed and how many of its stored items were marked reported instead of posted. */
+export type FollowedFeed = FeedHealth & { backlog: number };
+
+function asUserError(url: string, err: unknown): never {
+  if (err instanceof BlockedAddressError)
+    throw new UserError(`cannot follow ${url}: ${err.message}`, { cause: err });
+  if (err instanceof FetchError) throw new UserError(`cannot fetch ${url}: ${err.message}`, { cause: err });
+  if (err instanceof FeedParseError)
+    throw new UserError(`${url} is not a readable feed: ${err.message}`, { cause: err });
+  throw err;
+}
+
+/**
+ * Checks the URL (SSRF guard, fetch, parse), stores the feed's current items once for everyone and
+ * subscribes the tenant. The backlog floods nothing: every stored item of the feed is marked reported
+ * for this tenant, so only what comes later reaches its digests. A bad URL throws a UserError.
+ */
+export async function addFeed(
+  store: Store,
+  config: Config,
+  tenantId: string,
+  input: string,
+  options: FollowOptions = {},
+): Promise<FollowedFeed> {
+  const url = normalizeFeedUrl(input);
+  let res: Awaited<ReturnType<typeof fetchGuarded>>;
+  let title: string | null;
+  try {
+    res = await fetchGuarded(url, limitsFromConfig(config));
+    title = (await parseFeed(res.body, { contentType: res.contentType, baseUrl: res.url })).title;
+  } catch (err) {
+    asUserError(url, err);
+  }
+  const feed = store.feeds.add(url, title);
+  const stored = await storeFeedDocument(
+    store,
+    config,
+    feed,
+    res,
+    nearDuplicateIndexOf(store),
+    emptyReport(),
+  );
+  const now = new Date().toISOString();
+  store.feeds.recordSuccess(feed.id, {
+    now,
+    title: stored.title,
+    etag: res.etag,
+    lastModified: res.lastModified,
+    items: stored.items,
+  });
+  const sub = store.transaction(() => {
+    const added = store.subscriptions.add(tenantId, feed.id, { ...options, origin: 'store' }, now);
+    return { added, backlog: store.summaries.markFeedReported(tenantId, feed.id, now) };
+  });
+  return { ...toHealth(store.subscriptions.get(tenantId, sub.added.id)!), backlog: sub.backlog };
+}
