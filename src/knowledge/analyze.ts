@@ -1,27 +1,12 @@
+import { ActorTable, type LocalActor } from './actor-table.ts';
 import { addDays } from './calendar.ts';
 import { isPlanned, type ResolvedDate, resolveDate } from './dates.ts';
 import { type EventType, eventFamily, eventPlace, eventType, NEW_ROUND } from './events.ts';
-import { type ActorKind, findMentions, type Mention } from './mentions.ts';
-import { nameKey, surnameKey } from './names.ts';
-import { type FoundRole, findRoles } from './roles.ts';
+import { findMentions, type Mention } from './mentions.ts';
+import { findRoles } from './roles.ts';
 import { lowercaseVocabulary, proseSentences, type Token, tokenize } from './text.ts';
 
-/** An actor as one article names it, before it is tied to the store. */
-export interface LocalActor {
-  kind: ActorKind;
-  name: string;
-  key: string;
-  surnameKey: string;
-  aliases: Set<string>;
-  count: number;
-  /** A sentence about the actor, for the profile (one with a role if there is one). */
-  sentence: string;
-  roles: FoundRole[];
-  /** Only a surname was seen and no full name in this article matched it. */
-  surnameOnly: boolean;
-  titled: boolean;
-  firstSentence: number;
-}
+export type { LocalActor };
 
 export interface LocalEvent {
   type: EventType;
@@ -71,70 +56,6 @@ export function analysisOf(article: {
 const UNKNOWN_DAY = '2000-01-01';
 const ANY_TIME = { from: '1900-01-01', to: '2999-12-31' };
 
-class ActorTable {
-  readonly actors: LocalActor[] = [];
-  private readonly byKey = new Map<string, number>();
-
-  add(m: Mention, sentence: string, index: number, roles: FoundRole[]): number {
-    const key = `${m.kind}:${nameKey(m.name)}`;
-    let id = this.byKey.get(key);
-    if (m.kind === 'person' && m.surnameOnly) id = this.fullNameFor(m.name) ?? id;
-    if (id === undefined) {
-      id = this.actors.length;
-      this.byKey.set(key, id);
-      this.actors.push({
-        kind: m.kind,
-        name: m.name,
-        key: nameKey(m.name),
-        surnameKey: surnameKey(m.name),
-        aliases: new Set(),
-        count: 0,
-        sentence,
-        roles: [],
-        surnameOnly: m.kind === 'person' && m.surnameOnly,
-        titled: m.titled,
-        firstSentence: index,
-      });
-    }
-    const actor = this.actors[id]!;
-    actor.count++;
-    actor.aliases.add(m.surface);
-    actor.titled ||= m.titled;
-    if (roles.length && !actor.roles.length) actor.sentence = sentence;
-    actor.roles.push(...roles);
-    return id;
-  }
-
-  /** The full-name person a bare surname refers to: the latest one mentioned with that surname. */
-  private fullNameFor(surname: string): number | undefined {
-    const key = surnameKey(surname);
-    let found: number | undefined;
-    this.actors.forEach((a, i) => {
-      if (a.kind === 'person' && !a.surnameOnly && a.surnameKey === key) found = i;
-    });
-    return found;
-  }
-
-  /** Surnames seen before their full name ("Witkoff ... Steve Witkoff") join it afterwards. */
-  settle(): number[] {
-    const remap = this.actors.map((_, i) => i);
-    this.actors.forEach((a, i) => {
-      if (!a.surnameOnly) return;
-      const full = this.fullNameFor(a.name);
-      if (full === undefined) return;
-      const target = this.actors[full]!;
-      target.count += a.count;
-      for (const alias of a.aliases) target.aliases.add(alias);
-      target.roles.push(...a.roles);
-      target.titled ||= a.titled;
-      target.firstSentence = Math.min(target.firstSentence, a.firstSentence);
-      remap[i] = full;
-      a.count = 0;
-    });
-    return remap;
-  }
-}
-
 const THAT_IS_WHEN = /^(that|this|it) (is|was) (when|the day)\b/i;
 const EVENT_NOUNS =
   /^(visit|visits|meeting|meetings|talks|call|trip|summit|statement|speech|remarks|conversation)$/i;
@@ -158,13 +79,14 @@ function isParticipant(m: Mention, tokens: Token[]): boolean {
 /** Actors, roles and events of one article: pure, no store access. */
 export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   const lowercase = lowercaseVocabulary(article.text);
+  const acronyms = new Map<string, string>();
   const table = new ActorTable();
   const events: LocalEvent[] = [];
   let anchor: ResolvedDate | null = null;
   let previousDate: ResolvedDate | null = null;
   for (const s of proseSentences(article.text)) {
     const tokens = tokenize(s.text);
-    const mentions = findMentions(tokens, { lowercase });
+    const mentions = findMentions(tokens, { lowercase, acronyms, text: s.text });
     const ids = mentions.map((m) =>
       table.add(m, s.text, s.index, m.kind === 'person' ? findRoles(s.text, tokens, m, mentions) : []),
     );

@@ -1,19 +1,34 @@
 import type { Store } from '../store/index.ts';
 import type { ActorRow } from '../store/knowledge.ts';
-import { nameKey } from './names.ts';
+import { actorsWithTerm } from './actors.ts';
+import { fold, nameKey } from './names.ts';
 import { toSource } from './sources.ts';
 import { suggestActorNames } from './suggest.ts';
 import type { WhoisActor, WhoisResult } from './types.ts';
 
-/** Actors a typed name may mean: exact name, alias or surname; a bare-surname actor yields to full names. */
+/**
+ * Actors a typed name may mean: exact name, alias or surname; a bare-surname actor yields to full
+ * names. Failing those, the people one of whose name words or runs of words it is ("Shehbaz",
+ * "bin Zayed", "Abu Qasra").
+ */
 export function lookupActors(store: Store, name: string): ActorRow[] {
-  const key = nameKey(name.replace(/^\s*(the)\s+/i, ''));
+  const typed = name.replace(/^\s*(the)\s+/i, '');
+  const key = nameKey(typed);
   if (!key) return [];
   const found = store.knowledge.actorsNamed(key);
+  if (!found.length) return byNameWords(store, typed, key);
   const exact = found.filter((a) => a.key === key);
   if (exact.length === 1 && (exact[0]!.words > 1 || found.length === 1)) return exact;
   const full = found.filter((a) => !(a.kind === 'person' && a.words === 1));
   return full.length ? full : found;
+}
+
+function byNameWords(store: Store, typed: string, key: string): ActorRow[] {
+  const repo = store.knowledge;
+  const ids = new Set([...actorsWithTerm(repo, fold(typed)), ...actorsWithTerm(repo, key)]);
+  const actors = [...ids].map((id) => repo.actor(id)).filter((a): a is ActorRow => a !== undefined);
+  const full = actors.filter((a) => !(a.kind === 'person' && a.words === 1));
+  return (full.length ? full : actors).sort((a, b) => b.mentions - a.mentions);
 }
 
 function describe(store: Store, a: ActorRow): WhoisActor {

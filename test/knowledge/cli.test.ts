@@ -40,12 +40,12 @@ describe('newsdesk whois / timeline on our own corpus', () => {
   });
 
   it('says "no actor named" with suggestions and exits 1 for an unknown name', async () => {
-    const err = (await cli(db(), 'whois', 'Vasilesku').then(
+    const err = (await cli(db(), 'whois', 'Vasilestu').then(
       () => null,
       (e: { stdout: string; code: number }) => e,
     ))!;
     expect(err.code).toBe(1);
-    expect(err.stdout).toMatch(/no actor named "Vasilesku"\. Did you mean: Ileana Vasilescu/);
+    expect(err.stdout).toMatch(/no actor named "Vasilestu"\. Did you mean: Ileana Vasilescu/);
   });
 
   it('prints vague dates as written and filters by actor', async () => {

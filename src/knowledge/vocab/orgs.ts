@@ -68,14 +68,16 @@ export const ORG_SUFFIXES = new Set(
   Service Court Government Administration Alliance Association Federation Corporation Company Inc Ltd LLC
   Corp Network Times Post News Journal Tribune Herald Press Guard Navy Duma Rada Senate Congress Cabinet
   Secretariat Board Bureau Authority Directorate Movement Front Society Club League Conference Summit
-  Initiative Program Programme Mission Brigade Battalion Regiment Command Caucus Desk`
+  Initiative Program Programme Mission Brigade Battalion Regiment Command Caucus Desk Republic Kingdom
+  Emirate Emirates Sultanate Principality Caliphate Team Images
+  Operations`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Suffixes that can head "X of (the) Y" names: "Coalition of the Willing", "Ministry of Defence". */
 export const OF_HEADS = new Set(
-  'Coalition Ministry Council Department Office Union League Bank Court Commission Committee Federation'.split(
+  'Coalition Ministry Council Department Office Union League Bank Court Commission Committee Federation Republic Kingdom Emirate Sultanate'.split(
     ' ',
   ),
 );
@@ -99,3 +101,19 @@ export function lookupOrg(surface: string): string | undefined {
 }
 
 export const MAX_ORG_WORDS = 5;
+
+/** Known news agencies, broadcasters and papers (the media entries of the list above). */
+const MEDIA_NAMES = new Set(
+  `Reuters|Associated Press|AFP|Bloomberg|CNN|BBC|Axios|Politico|ABC News|NBC News|CBS News|Fox News|Al Jazeera|TASS|RIA Novosti|Interfax|Ukrinform|The New York Times|The Washington Post|The Wall Street Journal|Financial Times|The Guardian|The Economist`.split(
+    '|',
+  ),
+);
+
+/** Last words of media names: "Dunya News", "Kashmir Media Service", "Getty Images". */
+const MEDIA_ENDINGS =
+  /\b(News|Times|Post|Journal|Tribune|Herald|Gazette|Telegraph|Chronicle|Images|Television|TV|Radio|Broadcasting|Media|Media Service|News Agency|Press Agency|Newswire|Wire)$/;
+
+/** A news agency, paper, broadcaster or photo agency: a source of the news, not an actor in it. */
+export function isMedia(name: string): boolean {
+  return MEDIA_NAMES.has(name) || MEDIA_ENDINGS.test(name);
+}

@@ -9,7 +9,8 @@ export const ROLE_HEADS = new Set(
   judge prosecutor reporter correspondent editor commissioner speaker deputy ombudsman admiral colonel
   general lieutenant officer official mediator pope cardinal sheikh emir prime-minister secretary-general
   coordinator strategist economist professor researcher scholar chancellor attorney treasurer marshal
-  emissary liaison counsel counsellor counselor`
+  emissary liaison counsel counsellor counselor chairperson justice negotiators secretary-general
+  representative spokesman seal veteran candidate contender`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -22,7 +23,8 @@ export const ROLE_MODIFIERS = new Set(
   communications peace longtime long-time close key veteran retired outgoing incoming current sitting
   opposition party cabinet government armed forces foreign-policy national-security white house principal
   political spy deputy-head climate development nuclear commerce treasury homeland legal public domestic
-  international regional the and for european eurasian now new`
+  international regional the and for european eurasian now new crown personal diplomatic external
+  unification homeland chief-of special-missions missions department deputy-department field navy`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -38,13 +40,47 @@ export const TITLE_WORDS = new Set(
   Marshal Commander Security National Intelligence Military Presidential Delegation Press Secretary-General
   Vice-President Deputy-Head Top Counsellor Counselor Attorney Treasurer Mr.President Then Author Counsel
   Sheriff Detective Officer Pastor Rev Rev. Reverend Rabbi Imam Bishop Archbishop Coach Dean Councilman
-  Councilwoman Councillor Councilor Congressman Congresswoman Assemblyman Assemblywoman Delegate Del.`
+  Councilwoman Councillor Councilor Congressman Congresswoman Assemblyman Assemblywoman Delegate Del.
+  Crown Field Minister-President Chief-of-Staff PM FM VP DPM EAM NSA COAS MP MEP CEO`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Honorifics are dropped from names and are not roles by themselves. */
-export const HONORIFICS = new Set('sir dame lord lady mr mrs ms dr prof'.split(' '));
+export const HONORIFICS = new Set(
+  `sir dame lord lady mr mrs ms dr prof sheikh sheikha shaikh sayyid sayyed seyyed sayed syed sayyida emir
+  amir his her majesty highness excellency royal h.e hrh datuk dato datin seri tun haji hajji hajja
+  ayatollah hojatoleslam maulana mullah`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Pairs that are honorifics together, though each word alone may be a name: "Tan Sri", "H E". */
+const HONORIFIC_PAIRS = new Set(['tan sri', 'dato sri', 'datuk sri', 'h e', 'his majesty', 'his highness']);
+
+/** Number of tokens an honorific at i takes ("Sheikh" 1, "Tan Sri" 2, "Dato' Seri" 2), or 0. */
+export function isHonorific(tokens: { text: string; bare: string; punct: boolean }[], i: number): number {
+  const t = tokens[i];
+  if (!t || t.punct) return 0;
+  const word = t.bare.toLowerCase().replace(/['’.]$/, '');
+  const next = tokens[i + 1];
+  if (next && !next.punct && HONORIFIC_PAIRS.has(`${word} ${next.bare.toLowerCase()}`)) return 2;
+  if (!/^\p{Lu}/u.test(t.bare) || !HONORIFICS.has(word)) return 0;
+  // "his" and "her" only open "His Majesty", "Her Excellency".
+  return word === 'his' || word === 'her' ? 0 : 1;
+}
+
+/**
+ * Title words that are adjectives of office: before a single word they make it no person's name
+ * ("Presidential Palace", "National Museum", "Military Operations").
+ */
+export const TITLE_ADJECTIVES = new Set(
+  `Presidential National Security Military Intelligence Public Foreign Special Senior Interim Acting Former
+  Top First Prime Vice Army Defence Defense Interior Justice Finance Trade Energy Health State Press
+  Delegation Staff Then Deputy Crown Field Assistant Royal`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 export function isTitleWord(token: string): boolean {
   // "Gov.-elect", "Minister-designate": the title of someone about to take office.

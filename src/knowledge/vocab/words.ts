@@ -43,17 +43,31 @@ export const PARTY_WORDS = new Set(
 );
 
 /**
- * Last words that make a capitalised phrase a place, venue or team rather than a person: "Jefferson
- * City", "Cook County", "Opera House", "Dundee United". Words that are also common surnames (Hall,
- * Park, Church, Bay) are not among them.
+ * Last words that make a capitalised phrase a place or venue: "Jefferson City", "Cook County", "Opera
+ * House", "Presidential Palace". Words that are also common surnames (Hall, Park, Church, Bay) are not
+ * among them.
  */
-export const NOT_PERSON_LAST = new Set(
+export const VENUE_WORDS = new Set(
   `city county house street avenue square airport station stadium arena museum theatre theater hospital
   school college cathedral mosque synagogue palace island islands river mountains valley beach province
-  state region district township library services control index united rovers wanderers athletic hotspur`
+  state region district township library strait canal sea seas peninsula resort hotel centre center
+  headquarters compound`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Last words that make a capitalised phrase a place, venue, document, body or team rather than a
+ * person: "Jefferson City", "Opera House", "Abraham Accords", "Dundee United".
+ */
+export const NOT_PERSON_LAST = new Set([
+  ...VENUE_WORDS,
+  ...`services control index united rovers wanderers athletic hotspur declaration accords accord memorandum
+  agreement treaty protocol charter communique waters brotherhood affairs offices persons resistance images
+  aggression social media team republic kingdom emirate emirates sultanate people peoples`
+    .split(/\s+/)
+    .filter(Boolean),
+]);
 
 /** Job nouns that, alone and capitalised ("Editor's note"), are no one's name. */
 export const JOB_NOUNS = new Set(
@@ -85,7 +99,8 @@ export const NON_NAME_WORDS = new Set(
   fact checker verify source sources independent line contact big high-stakes stakes diplomacy path forward
   hope uncertainty challenges vision key elements territory security guarantees response details
   minority majority
-  christmas easter thanksgiving ramadan eid new year's holiday spring summer autumn fall winter
+  people supreme republic kingdom emirate declaration memorandum accords
+  christmas easter thanksgiving eid new year's holiday spring summer autumn fall winter
   god lord allah internet facebook twitter instagram telegram youtube tiktok x`
     .split(/\s+/)
     .filter(Boolean),
