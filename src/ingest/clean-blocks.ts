@@ -1,3 +1,4 @@
+import { datelineOf } from './dates.ts';
 import { countWords } from './words.ts';
 
 /** One paragraph or line of an article as the cleaner sees it. */
@@ -46,7 +47,7 @@ export function toBlocks(text: string): Block[] {
       prev !== '' &&
       !TERMINAL.test(prev) &&
       ((last.text.length > 40 && /^[\p{Ll}(]/u.test(line)) ||
-        (fullLine > 0 && prev.length >= fullLine && !LIST_ITEM.test(line)));
+        (fullLine > 0 && prev.length >= fullLine && !LIST_ITEM.test(line) && !datelineOf(line)));
     if (continues) {
       last.text = `${last.text} ${line}`;
       last.words = countWords(last.text);
@@ -85,12 +86,13 @@ export const isHeadingLike = (b: Block): boolean =>
   b.words <= 20 &&
   b.text.length <= 160 &&
   !/[.!;,:]$/.test(b.text) &&
-  /^[\p{Lu}\p{N}"“‘']/u.test(b.text);
+  /^[\p{Lu}\p{N}"“‘'(]/u.test(b.text);
 
 /** A block that reads as running prose (at least one full sentence of some length). */
 export const isProse = (b: Block): boolean => b.words >= 15 && /[.!?"”’'…)]$/.test(b.text);
 
-const lineKey = (s: string): string =>
+/** A line reduced to lowercase letters and digits between single spaces, for comparing lines. */
+export const lineKey = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -67,6 +67,19 @@ function overlapShares(words: string[][], title: string): { shares: number[]; di
   return { shares, distinct };
 }
 
+// Words that point back to what the article already said: a third-person pronoun, a continuation
+// ("also", "once again"), a speaker or owner named by a bare common noun ("the minister said",
+// "the statement said", "the country's bonds"). A paragraph that leans on them continues the story.
+const POINTS_BACK =
+  /\b(he|she|they|him|her|his|their|them|also|again|meanwhile|moreover|furthermore)\b|\bthe [a-z]+ (said|says|added|noted|stated|announced|told|wrote|warned)\b|\bthe [a-z]+['’]s\b/;
+const QUOTED = /“[^”]*”|"[^"]*"/g;
+
+/** Whether the paragraph's first sentence (outside quotes) refers back to the rest of the article. */
+function pointsBack(text: string): boolean {
+  const first = /^.*?[.!?]["”’]?(?=\s+["“]?\p{Lu}|$)/u.exec(text)?.[0] ?? text;
+  return POINTS_BACK.test(first.replace(QUOTED, ' '));
+}
+
 /**
  * Indexes of paragraphs that belong to another story: a paragraph sharing almost no content words
  * and no names with the title and the rest of the article (a stray item pasted in by the page).
@@ -79,7 +92,7 @@ export function strayParagraphs(blocks: Block[], title: string, tokens: string[]
   const candidates = blocks
     .map((_, i) => i)
     .filter((i) => shares[i]! < MAX_STRAY_OVERLAP && shares[i]! < median * MAX_SHARE_OF_MEDIAN)
-    .filter((i) => distinct[i]! >= MIN_CONTENT_WORDS);
+    .filter((i) => distinct[i]! >= MIN_CONTENT_WORDS && !pointsBack(blocks[i]!.text));
   if (!candidates.length) return [];
   const nameSets = blocks.map((b) => names(b.text));
   const nameCounts = countIn(nameSets);

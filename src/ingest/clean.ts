@@ -1,9 +1,19 @@
 import type { RemovedBlock } from '../store/articles.ts';
-import { type Block, isHeadingLike, isProse, sameLineAs, toBlocks } from './clean-blocks.ts';
-import { bylineOf, furnitureReason, tailMarkerReason, tailReason, wireDatelineOf } from './clean-patterns.ts';
+import { type Block, isHeadingLike, isProse, lineKey, sameLineAs, toBlocks } from './clean-blocks.ts';
+import {
+  bylineOf,
+  captionCredit,
+  furnitureReason,
+  NAME_LINE,
+  tailMarkerReason,
+  tailReason,
+  wireDatelineOf,
+} from './clean-patterns.ts';
 import { strayParagraphs } from './clean-stray.ts';
 import { datelineOf } from './dates.ts';
-import { countWords, wordsOf } from './words.ts';
+import { countWords, isStopWord, wordsOf } from './words.ts';
+
+const hasStopWord = (text: string): boolean => wordsOf(text).some(isStopWord);
 
 export interface CleanResult {
   /** The article: paragraphs separated by blank lines. */
@@ -22,6 +32,8 @@ export interface CleanResult {
 }
 
 const HEADER_BLOCKS = 8;
+/** Short lines above the story once the headline is known: kicker, section, author names. */
+const LABEL_WORDS = 5;
 /** Bylines and datelines sit above the story or right under its first lines. */
 const HEADER_WORDS = 150;
 /** The tail (comments, footer) starts no earlier than this share of the story's words. */
@@ -36,14 +48,16 @@ const TAIL_MIN_WORDS = 80;
  */
 export function cleanArticleText(raw: string, hints: { title?: string } = {}): CleanResult {
   const blocks = toBlocks(raw);
-  const reasons: (string | null)[] = blocks.map(furnitureReason);
   const result: CleanResult = { text: '', words: 0, tokens: [], removed: [] };
+  const reasons: (string | null)[] = blocks.map(furnitureReason);
+  const captions = cutCaptionCredits(blocks, reasons, result.removed);
   let title = hints.title?.trim() || undefined;
   let isTitle = title ? sameLineAs(title) : undefined;
 
-  const firstProse = blocks.findIndex((b, i) => !reasons[i] && isProse(b));
+  const firstProse = blocks.findIndex((b, i) => !reasons[i] && !captions.has(i) && isProse(b));
   let headerWords = 0;
-  for (let i = 0; i < Math.min(blocks.length, HEADER_BLOCKS) && headerWords <= HEADER_WORDS; i++) {
+  const headerEnd = Math.min(blocks.length, Math.max(HEADER_BLOCKS, firstProse));
+  for (let i = 0; i < headerEnd && headerWords <= HEADER_WORDS; i++) {
     const b = blocks[i]!;
     if (reasons[i]) continue;
     const byline = bylineOf(b);
@@ -60,13 +74,15 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
       isTitle = sameLineAs(title);
       result.title = b.text;
       reasons[i] = 'headline (kept as title)';
+    } else if (
+      title &&
+      ((i < firstProse && isHeadingLike(b) && b.words <= LABEL_WORDS) ||
+        (NAME_LINE.test(b.text) && !hasStopWord(b.text)))
+    ) {
+      reasons[i] = 'kicker, section or author line';
     } else headerWords += b.words;
   }
-  if (isTitle) {
-    for (let i = 0; i < blocks.length; i++) {
-      if (!reasons[i] && isTitle(blocks[i]!.text)) reasons[i] = 'repeated headline';
-    }
-  }
+  if (title) markRepeats(blocks, reasons, title);
 
   markTail(blocks, reasons, firstProse);
   markTrailingHeadings(blocks, reasons);
@@ -98,6 +114,52 @@ export function cleanArticleText(raw: string, hints: { title?: string } = {}): C
   });
   result.text = kept.join('\n\n');
   return result;
+}
+
+/**
+ * Cuts the credit off photo captions ("(AFP Photo)", "/ Photo: Reuters") and returns which blocks
+ * are captions; a caption that is only a credit goes whole.
+ */
+function cutCaptionCredits(
+  blocks: Block[],
+  reasons: (string | null)[],
+  removed: RemovedBlock[],
+): Set<number> {
+  const captions = new Set<number>();
+  blocks.forEach((b, i) => {
+    const caption = reasons[i] ? null : captionCredit(b);
+    if (!caption) return;
+    captions.add(i);
+    if (!caption.kept) {
+      reasons[i] = 'photo caption or credit';
+      return;
+    }
+    removed.push({ text: caption.credit, reason: 'photo credit' });
+    b.text = caption.kept;
+    b.words = countWords(b.text);
+  });
+  return captions;
+}
+
+/**
+ * Marks the headline repeated in the page (also with a wire slug or a longer variant: "(2nd LD) <title>
+ * if ...") and paragraphs the page repeats (captions shown two or three times).
+ */
+function markRepeats(blocks: Block[], reasons: (string | null)[], title: string): void {
+  const isTitle = sameLineAs(title);
+  const titleKey = lineKey(title);
+  const seen = new Set<string>();
+  blocks.forEach((b, i) => {
+    if (reasons[i]) return;
+    const key = lineKey(b.text);
+    if (
+      isTitle(b.text) ||
+      (titleKey.length >= 20 && key.startsWith(titleKey) && b.words <= countWords(title) + 10)
+    )
+      reasons[i] = 'repeated headline';
+    else if (seen.has(key)) reasons[i] = 'repeated paragraph';
+    seen.add(key);
+  });
 }
 
 /**

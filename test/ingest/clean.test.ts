@@ -108,17 +108,17 @@ describe('cleanArticleText', () => {
     expect(r.removed).toEqual([{ text: promo, reason: 'promo (app/newsletter/fact-checker)' }]);
   });
 
-  it('drops photo captions and credits, and the wire service credits under the story', () => {
-    const caption =
-      'Dockers gather at the gates of the grain terminal on Monday morning. (AP Photo/Jane Roe)';
+  it('drops photo credits and credit lines, and the wire service credits under the story', () => {
+    const description = 'Dockers gather at the gates of the grain terminal on Monday morning.';
+    const caption = `${description} (AP Photo/Jane Roe)`;
     const credit = 'Photograph: Jane Roe/Reuters';
     const credits = 'Reporting by Tom Berg in the port city; Editing by Ann Lee';
     const contributed = 'Associated Press writer Ann Lee contributed to this report.';
     const text = [story[0], caption, story[1], credit, ...story.slice(2), credits, contributed];
     const r = cleanArticleText(text.join('\n\n'));
-    expect(r.text).toBe(story.join('\n\n'));
+    expect(r.text).toBe([story[0], description, ...story.slice(1)].join('\n\n'));
     expect(r.removed.map((x) => x.reason)).toEqual([
-      'photo caption or credit',
+      'photo credit',
       'photo caption or credit',
       'wire credits',
       'wire credits',

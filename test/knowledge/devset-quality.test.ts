@@ -27,7 +27,7 @@ const FLOORS = {
   eventsOneEntry: 0.88,
 };
 const MAX_NOISE_ACTORS = 0;
-const MAX_FURNITURE_EVENTS = 3;
+const MAX_FURNITURE_EVENTS = 0;
 
 const pct = (n: number, d: number) => `${d === 0 ? 100 : Math.round((n / d) * 100)}% (${n}/${d})`;
 
