@@ -1,7 +1,6 @@
 import type { CommandDefinition, OptionDefinition } from '../src/core/command.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { makeReply } from '../src/core/reply.ts';
-import { commands } from './index.ts';
 
 const usage = (words: string[], options: OptionDefinition[]): string =>
   [...words, ...options.map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}]`))].join(' ');
@@ -15,19 +14,26 @@ function usageLines(def: CommandDefinition): string[] {
   );
 }
 
-export default defineCommand({
-  name: 'help',
-  description: 'What this bot can do and how to ask.',
-  options: [],
-  adminOnly: false,
-  tenantFree: true,
-  async run() {
-    return makeReply({
-      title: 'newsdesk commands',
-      blocks: [
-        { type: 'list', items: commands.flatMap(usageLines).map((text) => ({ text })) },
-        { type: 'footnote', text: 'Answers cite the articles they come from.' },
-      ],
-    });
-  },
-});
+/** /help lists the commands it is given (the list in index.ts, which holds /help itself). */
+export const helpCommand = (listed: () => CommandDefinition[]): CommandDefinition =>
+  defineCommand({
+    name: 'help',
+    description: 'What this bot can do and how to ask.',
+    options: [],
+    adminOnly: false,
+    tenantFree: true,
+    async run() {
+      return makeReply({
+        title: 'newsdesk commands',
+        blocks: [
+          {
+            type: 'list',
+            items: listed()
+              .flatMap(usageLines)
+              .map((text) => ({ text })),
+          },
+          { type: 'footnote', text: 'Answers cite the articles they come from.' },
+        ],
+      });
+    },
+  });

@@ -5,11 +5,11 @@ import { indexArticles } from '../knowledge/index.ts';
 import type { FileArticle, FileStat } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
 import { hashText } from './hash.ts';
-import { type IngestReport, mergeReports } from './index.ts';
 import type { Prepared } from './prepare.ts';
 import { PreparePool } from './prepare-pool.ts';
 import { decodeText } from './readers/decode.ts';
 import { parseCorpusFile, readerFor } from './readers/parse.ts';
+import { type IngestReport, mergeReports } from './report.ts';
 import { nearDuplicateIndexOf, saveArticles } from './save.ts';
 import type { RawArticle } from './types.ts';
 

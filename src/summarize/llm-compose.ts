@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import type { Audience } from '../store/tenants.ts';
-import { extractiveDigest } from './digest.ts';
 import { buildEvidence } from './evidence.ts';
+import { extractiveDigest, extractiveSummary } from './extractive.ts';
 import { type GroundedItem, groundItems } from './grounding.ts';
 import { watchList } from './knowledge-hints.ts';
 import { digestAnswer, evidenceBudget, itemsAnswer, runTask } from './llm-task.ts';
@@ -10,7 +10,6 @@ import type { Period } from './period.ts';
 import type { Prepared } from './pipeline.ts';
 import { sanitizeOutput } from './sanitize.ts';
 import { citeAll } from './sources.ts';
-import { extractiveSummary } from './summary.ts';
 import { clip } from './text.ts';
 import type { DigestResult, SummaryItem, SummaryResult } from './types.ts';
 import { topTerms } from './vectors.ts';

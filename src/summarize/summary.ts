@@ -1,11 +1,10 @@
 import { type Config, llmConfigured } from '../config.ts';
 import type { ArticleRow, Store } from '../store/index.ts';
-import { EXTRACTIVE_NOTE } from './digest.ts';
+import { EXTRACTIVE_NOTE, extractiveSummary } from './extractive.ts';
 import { eventArticles } from './knowledge-hints.ts';
 import { summarizeWithLlm } from './llm-compose.ts';
-import { type Prepared, prepare } from './pipeline.ts';
+import { prepare } from './pipeline.ts';
 import { sanitizeOutput } from './sanitize.ts';
-import { citeAll } from './sources.ts';
 import { terms } from './text.ts';
 import type { SummaryResult } from './types.ts';
 
@@ -78,27 +77,6 @@ function widened(store: Store, topic: string, days: number, end: number) {
   const span = Math.max(days + 1, Math.ceil((end - oldest) / DAY_MS));
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { rows, days: span, period: { since: day(oldest), until: day(Math.max(...dates)) } };
-}
-
-export function extractiveSummary(
-  store: Store,
-  prepared: Prepared,
-  topic: string | null,
-  days: number,
-  note: string | null,
-): SummaryResult {
-  return {
-    mode: 'extractive',
-    note,
-    topic,
-    days,
-    items: prepared.items.map((item) => ({
-      text: sanitizeOutput(item.text),
-      sources: citeAll(store, item.articleIds, prepared.rows),
-    })),
-    promptVersion: null,
-    leftOut: prepared.leftOut,
-  };
 }
 
 export async function summarize(

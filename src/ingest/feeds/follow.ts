@@ -2,7 +2,7 @@ import type { Config } from '../../config.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { SubscriptionMode } from '../../store/subscriptions.ts';
-import { emptyReport } from '../index.ts';
+import { emptyReport } from '../report.ts';
 import { nearDuplicateIndexOf } from '../save.ts';
 import { BlockedAddressError } from './address-guard.ts';
 import { normalizeFeedUrl } from './feed-url.ts';
