@@ -28,7 +28,10 @@ for (const [name, ...aliases] of PLACES) {
   const entry: PlaceEntry = { name: name!, kind: 'place' };
   for (const a of [name!, ...aliases]) byKey.set(fold(a), entry);
 }
-for (const a of ['European', 'Europeans', 'Western', 'Eurasian']) adjectival.add(fold(a));
+// Adjectives of regions, peoples and faiths: they qualify a name and are no part of one.
+for (const a of `European Europeans Western Eurasian Korean Koreans Arab Arabs Muslim Muslims Kurdish Kurds
+  Sunni Shia Shiite Druze Alawite Maronite Syriac Coptic Hindu Sikh Baltic Nordic Balkan Gulf`.split(/\s+/))
+  adjectival.add(fold(a));
 
 export function lookupPlace(surface: string): PlaceEntry | undefined {
   return byKey.get(fold(surface));

@@ -9,7 +9,7 @@ export const ROLE_HEADS = new Set(
   judge prosecutor reporter correspondent editor commissioner speaker deputy ombudsman admiral colonel
   general lieutenant officer official mediator pope cardinal sheikh emir prime-minister secretary-general
   coordinator strategist economist professor researcher scholar chancellor attorney treasurer marshal
-  emissary liaison counsel counsellor counselor chairperson justice negotiators secretary-general
+  emissary liaison counsel counsellor counselor chairperson justice secretary-general
   representative spokesman seal veteran candidate contender`
     .split(/\s+/)
     .filter(Boolean),
