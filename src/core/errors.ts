@@ -13,6 +13,7 @@ export const ErrorCode = {
   FeedDocument: 'ERR_FEED_DOCUMENT',
   ParseTimeout: 'ERR_PARSE_TIMEOUT',
   TenantId: 'ERR_TENANT_ID',
+  KnowledgeIndex: 'ERR_KNOWLEDGE_INDEX',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

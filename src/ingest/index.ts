@@ -1,8 +1,10 @@
 import type { Config } from '../config.ts';
+import { indexUnindexed } from '../knowledge/index.ts';
 import type { Store } from '../store/index.ts';
 import { ingestCorpus } from './corpus.ts';
 import { pollFeeds } from './feeds/index.ts';
 import { emptyReport, type IngestReport, mergeReports } from './report.ts';
+import { failedEntry } from './save.ts';
 
 export { emptyReport, type IngestReport, mergeReports } from './report.ts';
 export { type SaveOptions, type SaveResult, saveArticles } from './save.ts';
@@ -20,6 +22,10 @@ export interface IngestOptions {
 /** Ingests the corpus folders and, when asked, the subscribed feeds; one bad input never stops the run. */
 export async function runIngest(store: Store, options: IngestOptions): Promise<IngestReport> {
   const report = emptyReport();
+  // Knowledge an earlier run did not finish (killed, failed, or told not to index) is indexed first.
+  if (options.indexKnowledge !== false) {
+    report.failed.push(...indexUnindexed(store).failed.map(failedEntry));
+  }
   await ingestCorpus(
     store,
     options.corpusDirs,

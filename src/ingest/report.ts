@@ -7,7 +7,8 @@ export interface IngestReport {
   unchanged: number;
   duplicates: number;
   skipped: number;
-  failed: { path: string; error: string }[];
+  /** `code` is set for a stable failure kind (ERR_KNOWLEDGE_INDEX: stored, its knowledge retried on the next run). */
+  failed: { path: string; error: string; code?: string }[];
   articles: ArticleSummary[];
   /** Articles whose file disappeared from the corpus (marked removed, not deleted). */
   removed: number;

@@ -1,4 +1,4 @@
-import { type ArticleAnalysis, indexArticles } from '../knowledge/index.ts';
+import { type ArticleAnalysis, type IndexFailure, indexArticles } from '../knowledge/index.ts';
 import { type ArticleOrigin, toSummary } from '../store/articles.ts';
 import type { ArticleInput, ArticleSummary, Store } from '../store/index.ts';
 import { type Prepared, type PreparedArticle, prepareSafely } from './prepare.ts';
@@ -24,9 +24,19 @@ export interface SaveResult {
   articles: ArticleSummary[];
   /** New or changed originals (not duplicates): what knowledge re-indexed. */
   changedIds: number[];
-  /** Inputs that could not be cleaned (the rest of the batch is stored all the same). */
-  failed: { path: string; error: string }[];
+  /**
+   * Inputs that could not be cleaned, and articles stored whose knowledge could not be indexed (with
+   * its `code`; indexed again on the next run): the rest of the batch is stored all the same.
+   */
+  failed: { path: string; error: string; code?: string }[];
 }
+
+/** An article whose knowledge could not be indexed, as the ingest report lists it. */
+export const failedEntry = (f: IndexFailure): SaveResult['failed'][number] => ({
+  path: f.location,
+  error: f.error.message,
+  code: f.error.code,
+});
 
 /** Fingerprints of the stored originals. */
 export function nearDuplicateIndexOf(store: Store): NearDuplicateIndex {
@@ -38,7 +48,8 @@ export function nearDuplicateIndexOf(store: Store): NearDuplicateIndex {
 /**
  * Stores a batch of raw articles (corpus files or feed items): cleans and dates each, links exact and
  * near duplicates (same canonical URL or guid, same cleaned text, SimHash neighbours) to the original
- * through duplicate_of, writes the whole batch in one transaction, then has knowledge index what changed.
+ * through duplicate_of, and writes the whole batch and the knowledge of what changed in one transaction,
+ * so that no article is stored without its knowledge.
  * An input whose raw hash (or, without one, cleaned text) is unchanged is left alone.
  */
 export function saveArticles(store: Store, raws: RawArticle[], options: SaveOptions = {}): SaveResult {
@@ -94,8 +105,11 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
       }
       result.articles.push(toSummary({ ...article, id }));
     }
+    if (result.changedIds.length && options.index !== false) {
+      const indexed = indexArticles(store, result.changedIds, analysed);
+      result.failed.push(...indexed.failed.map(failedEntry));
+    }
   });
-  if (result.changedIds.length && options.index !== false) indexArticles(store, result.changedIds, analysed);
   return result;
 }
 

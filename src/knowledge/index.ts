@@ -1,24 +1,33 @@
 import type { Store } from '../store/index.ts';
 import type { ArticleAnalysis } from './analyze.ts';
-import { indexArticlesInStore } from './indexer.ts';
+import { type IndexOutcome, indexArticlesInStore, indexUnindexedInStore } from './indexer.ts';
 import { suggestActorNames } from './suggest.ts';
 import { timelineQuery } from './timeline.ts';
 import type { TimelineQuery, TimelineResult, WhoisResult } from './types.ts';
 import { whoisQuery } from './whois.ts';
 
 export { type ArticleAnalysis, analysisOf } from './analyze.ts';
+export { KnowledgeIndexError } from './errors.ts';
+export type { IndexFailure, IndexOutcome } from './indexer.ts';
 export type * from './types.ts';
 
 /**
  * Extracts actors, roles and events from these articles (re-indexing replaces earlier results).
  * `analysed` holds analyses already made (analysisOf, in a worker thread) of the articles as stored.
+ * One article that fails is returned under `failed`, stored without knowledge, and retried by
+ * indexUnindexed; the others are indexed.
  */
 export function indexArticles(
   store: Store,
   articleIds: number[],
   analysed?: ReadonlyMap<number, ArticleAnalysis>,
-): void {
-  indexArticlesInStore(store, articleIds, analysed);
+): IndexOutcome {
+  return indexArticlesInStore(store, articleIds, analysed);
+}
+
+/** Indexes what earlier runs left without up-to-date knowledge (killed mid-run, failed, or bulk-imported). */
+export function indexUnindexed(store: Store): IndexOutcome {
+  return indexUnindexedInStore(store);
 }
 
 /** Who is NAME: the actor with roles, profile and sources; candidates when ambiguous; suggestions when unknown. */

@@ -63,6 +63,11 @@ export class KnowledgeRepo extends KnowledgeQueries {
     ).all(surnameKey) as ActorRow[];
   }
 
+  /**
+   * The id of the actor with this kind and key, created if new. Safe in any order: a second spelling
+   * with the same key ("El-Mansouri" after "El Mansouri") returns the existing actor, never a constraint
+   * error, and the actor keeps the larger word count (its name is settled by respellActor).
+   */
   createActor(a: {
     name: string;
     kind: string;
@@ -70,15 +75,21 @@ export class KnowledgeRepo extends KnowledgeQueries {
     surnameKey: string | null;
     words: number;
   }): number {
-    return Number(
-      this.sql('INSERT INTO actors (name, kind, key, surname_key, words) VALUES (?, ?, ?, ?, ?)').run(
-        a.name,
-        a.kind,
-        a.key,
-        a.surnameKey,
-        a.words,
-      ).lastInsertRowid,
-    );
+    return this.sql(
+      `INSERT INTO actors (name, kind, key, surname_key, words) VALUES (@name, @kind, @key, @surnameKey, @words)
+         ON CONFLICT (kind, key) DO UPDATE SET words = max(words, excluded.words)
+         RETURNING id`,
+    )
+      .pluck()
+      .get(a) as number;
+  }
+
+  /** Renames an actor to another spelling of its key (the key itself never changes). */
+  respellActor(id: number, spelling: { name: string; words: number; surnameKey: string | null }): void {
+    this.sql('UPDATE actors SET name = @name, words = @words, surname_key = @surnameKey WHERE id = @id').run({
+      ...spelling,
+      id,
+    });
   }
 
   addAliases(actorId: number, aliases: { alias: string; key: string }[], terms: string[]): void {
@@ -220,5 +231,29 @@ export class KnowledgeRepo extends KnowledgeQueries {
         planned: number;
       })[]
     ).map((r) => ({ ...r, uncertain: Boolean(r.uncertain), planned: Boolean(r.planned) }));
+  }
+
+  /** Records that an article's knowledge is up to date as of its `updatedAt`; `found` 0 is "nothing found". */
+  markIndexed(articleId: number, articleUpdatedAt: string, found: number): void {
+    this.sql(
+      `INSERT INTO knowledge_indexed (article_id, article_updated_at, found, indexed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET article_updated_at = excluded.article_updated_at,
+           found = excluded.found, indexed_at = excluded.indexed_at`,
+    ).run(articleId, articleUpdatedAt, found, new Date().toISOString());
+  }
+
+  /**
+   * Articles whose knowledge is missing or stale: an original never indexed (a killed run, a failed
+   * extraction, a bulk import), or any article changed, removed or made a duplicate since it was indexed.
+   */
+  unindexedArticles(): number[] {
+    return this.sql(
+      `SELECT a.id FROM articles a LEFT JOIN knowledge_indexed k ON k.article_id = a.id
+         WHERE CASE WHEN k.article_id IS NULL THEN a.status = 'active' AND a.duplicate_of IS NULL
+                    ELSE k.article_updated_at != a.updated_at END
+         ORDER BY a.id`,
+    )
+      .pluck()
+      .all() as number[];
   }
 }

@@ -7,6 +7,7 @@ import { FeedDocumentError } from '../../src/ingest/feeds/parse-document.ts';
 import { FeedParseError } from '../../src/ingest/feeds/parse-feed.ts';
 import { BodyTooLargeError } from '../../src/ingest/feeds/read-body.ts';
 import { ParseTimeoutError } from '../../src/ingest/feeds/worker-pool.ts';
+import { KnowledgeIndexError } from '../../src/knowledge/errors.ts';
 import { TenantIdError } from '../../src/store/tenants.ts';
 import { loadPrompts, PromptError } from '../../src/summarize/prompts.ts';
 
@@ -24,6 +25,7 @@ describe('error codes', () => {
       FeedDocument: 'ERR_FEED_DOCUMENT',
       ParseTimeout: 'ERR_PARSE_TIMEOUT',
       TenantId: 'ERR_TENANT_ID',
+      KnowledgeIndex: 'ERR_KNOWLEDGE_INDEX',
     });
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
   });
@@ -39,6 +41,7 @@ describe('error codes', () => {
     [FeedDocumentError, 'ERR_FEED_DOCUMENT'],
     [ParseTimeoutError, 'ERR_PARSE_TIMEOUT'],
     [TenantIdError, 'ERR_TENANT_ID'],
+    [KnowledgeIndexError, 'ERR_KNOWLEDGE_INDEX'],
   ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
     const cause = new Error('underneath');
     const err = new ErrorClass('what went wrong', { cause });

@@ -6,6 +6,7 @@ import { summariesMigration } from './004-summaries.ts';
 import { deliveriesMigration } from './005-deliveries.ts';
 import { fileStatsMigration } from './006-file-stats.ts';
 import { feedItemsMigration } from './007-feed-items.ts';
+import { knowledgeIndexedMigration } from './009-knowledge-indexed.ts';
 import { tenantsMigration } from './010-tenants.ts';
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const migrations: Migration[] = [
   deliveriesMigration,
   fileStatsMigration,
   feedItemsMigration,
+  knowledgeIndexedMigration,
   tenantsMigration,
 ];
