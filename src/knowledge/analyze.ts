@@ -1,9 +1,10 @@
 import { ActorTable, type LocalActor } from './actor-table.ts';
 import { addDays } from './calendar.ts';
-import { isPlanned, type ResolvedDate, resolveDate } from './dates.ts';
+import type { ResolvedDate } from './dates.ts';
 import { type EventType, eventFamily, eventPlace, eventType, NEW_ROUND } from './events.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { findRoles } from './roles.ts';
+import { sentenceDates } from './sentence-dates.ts';
 import { lowercaseVocabulary, proseSentences, type Token, tokenize } from './text.ts';
 
 export type { LocalActor };
@@ -76,6 +77,29 @@ function isParticipant(m: Mention, tokens: Token[]): boolean {
   return tokens.slice(m.end, m.end + 3).some((t) => EVENT_NOUNS.test(t.bare));
 }
 
+/** Actors shared, from which an article's statement is taken to speak of an event of the same day. */
+const FOLD_SHARED = 2;
+
+/**
+ * A statement the article dates on the day of one of its events, by actors of that event, is part
+ * of the event ("Dar said ... the two countries agreed to a ceasefire"): its actors join the event.
+ */
+function foldStatements(events: LocalEvent[]): LocalEvent[] {
+  return events.filter((s) => {
+    if (s.type !== 'statement' || s.date?.precision !== 'day') return true;
+    const into = events.find(
+      (e) =>
+        e.type !== 'statement' &&
+        e.date?.precision === 'day' &&
+        e.date.date === s.date!.date &&
+        e.actors.filter((a) => s.actors.includes(a)).length >= FOLD_SHARED,
+    );
+    if (!into) return true;
+    into.actors = [...new Set([...into.actors, ...s.actors])];
+    return false;
+  });
+}
+
 /** Actors, roles and events of one article: pure, no store access. */
 export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   const lowercase = lowercaseVocabulary(article.text);
@@ -91,8 +115,13 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
       table.add(m, s.text, s.index, m.kind === 'person' ? findRoles(s.text, tokens, m, mentions) : []),
     );
     if (/\?["”]?$/.test(s.text)) continue;
-    const planned = isPlanned(s.text);
-    let date = resolveDate(s.text, { published: article.published ?? UNKNOWN_DAY, planned, anchor });
+    const found = sentenceDates(s.text, {
+      published: article.published ?? UNKNOWN_DAY,
+      planned: false,
+      anchor,
+    });
+    const planned = found.planned;
+    let date = found.date;
     // "Last Wednesday seems long ago. That is when the draft emerged.": the date carries over.
     if (!date && previousDate && THAT_IS_WHEN.test(s.text)) date = previousDate;
     previousDate = date;
@@ -105,6 +134,20 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     const place = eventPlace(tokens, mentions);
     const city = mentions.some((m) => m.kind === 'place' && m.name === place);
     const people = participants.filter((i) => table.actors[i]!.kind === 'person');
+    const dated = (day: ResolvedDate, kind: EventType, plan: boolean): LocalEvent => ({
+      type: kind,
+      family: eventFamily(kind),
+      date: day,
+      uncertain: day.relative && article.publishedEstimated,
+      planned: plan,
+      place,
+      actors: participants,
+      sentence: s.text,
+      window: null,
+    });
+    // "X said on Sunday that ..." (or a dateline's report): the speaker's statement, on the day they spoke.
+    const spoken = found.spoken && article.published ? found.spoken : null;
+    if (spoken && people.length && spoken.date !== date?.date) events.push(dated(spoken, 'statement', false));
     if (!date) {
       if (eventFamily(type) !== 'meeting' || !city || NEW_ROUND.test(s.text)) continue;
       const around = windowFrom ?? (article.published ? { date: article.published, endDate: null } : null);
@@ -129,19 +172,9 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     }
     if (type === 'statement' && people.length === 0) continue;
     if (participants.length === 0 && !place) continue;
-    events.push({
-      type,
-      family: eventFamily(type),
-      date,
-      uncertain: date.relative && article.publishedEstimated,
-      planned,
-      place,
-      actors: participants,
-      sentence: s.text,
-      window: null,
-    });
+    for (const day of [date, ...found.more]) events.push(dated(day, type, planned));
   }
   const remap = table.settle();
   for (const e of events) e.actors = [...new Set(e.actors.map((i) => remap[i]!))];
-  return { actors: table.actors, events };
+  return { actors: table.actors, events: foldStatements(events) };
 }

@@ -273,7 +273,7 @@ export function resolveDate(sentence: string, ctx: DateContext): ResolvedDate | 
 }
 
 const FUTURE =
-  /\b(will|shall|'ll)\b|\b(?:is|are|was|were) (?:due|scheduled|expected|set|slated|planned|poised|going) to\b|\bdue (?:in|to|at)\b|\b(?:plans|hopes|intends?|aims) to\b|\bupcoming\b|\bwould (?:take place|travel|meet|visit|hold|host)\b|\bexpected (?:in|to|at)\b|\bnext (?:week|month|year)\b|\btomorrow\b/i;
+  /\b(will|shall|'ll)\b|\b(?:is|are|was|were) (?:due|scheduled|expected|set|slated|planned|poised|going) to\b|\b(?:scheduled|slated|set) for\b|\bdue (?:in|to|at)\b|\b(?:plans|hopes|intends?|aims) to\b|\bupcoming\b|\bwould (?:take place|travel|meet|visit|hold|host)\b|\bexpected (?:in|to|at)\b|\bnext (?:week|month|year)\b|\btomorrow\b/i;
 // "plan to", "hope to", "aim to": a verb ("the two sides plan to meet") or a noun ("a 28-point US
 // plan to end the war first emerged"), which says nothing about the future.
 const NOUN_OR_VERB = /\b(?:plan|hope|aim) to\b/gi;

@@ -1,34 +1,78 @@
 import type { EventRow, KnowledgeRepo } from '../store/knowledge.ts';
 import type { LocalEvent } from './analyze.ts';
 import { addDays, daysBetween } from './calendar.ts';
-import { type EventType, eventTitle } from './events.ts';
+import { type EventType, eventFamily, eventTitle } from './events.ts';
 
 const PRECISION_RANK: Record<string, number> = { day: 0, range: 1, month: 2, year: 3 };
 
-function score(e: LocalEvent, people: number[], c: EventRow & { people: number[] }): number {
+/** What a report shares with a stored event, as evidence they are one: place, people, other actors, kind. */
+interface Report {
+  e: LocalEvent;
+  people: number[];
+  /** Names of the organisations and countries taking part. */
+  others: Set<string>;
+}
+
+function score(r: Report, c: Candidate): number {
+  const { e } = r;
   if (e.place && c.place && e.place !== c.place) return -1;
   let s = e.place && e.place === c.place ? 2 : 0;
-  s += Math.min(3, people.filter((p) => c.people.includes(p)).length);
+  s += Math.min(3, r.people.filter((p) => c.people.includes(p)).length);
+  s += Math.min(2, [...c.others].filter((n) => r.others.has(n)).length);
   // Meetings, talks and visits share words; for other kinds (a resignation, a statement) the kind counts.
   if (e.family !== 'meeting' && e.type === c.type) s += 1;
   return s;
 }
 
-/** The stored event this report is about, if any: same family, overlapping dates, same place or people. */
-export function findSameEvent(repo: KnowledgeRepo, e: LocalEvent, people: number[]): number | null {
+type Candidate = EventRow & { people: number[]; others: Set<string>; sameArticle: boolean };
+
+function candidates(repo: KnowledgeRepo, family: string, from: string, to: string, articleId: number) {
+  const rows = repo.eventCandidates(family, from, to);
+  const names = repo.eventActorNames(rows.map((c) => c.id));
+  return rows.map((c) => ({
+    ...c,
+    others: new Set((names.get(c.id) ?? []).filter((n) => n.kind !== 'person').map((n) => n.name)),
+    sameArticle: repo.eventReports(c.id).some((r) => r.articleId === articleId),
+  }));
+}
+
+/**
+ * The stored event this report is about, if any: same family, overlapping dates, same place or
+ * people (organisations and countries count too). Within one article, two reports of one kind on one
+ * day are one event.
+ */
+export function findSameEvent(
+  repo: KnowledgeRepo,
+  e: LocalEvent,
+  actorIds: number[],
+  articleId: number,
+): number | null {
+  const people = actorIds.filter((id) => repo.actor(id)?.kind === 'person');
+  const others = new Set(
+    actorIds
+      .map((id) => repo.actor(id))
+      .filter((a) => a && a.kind !== 'person')
+      .map((a) => a!.name),
+  );
+  const report: Report = { e, people, others };
   const start = e.date?.date ?? e.window!.from;
   const end = e.date ? (e.date.endDate ?? e.date.date) : e.window!.to;
   const wide = e.date ? PRECISION_RANK[e.date.precision]! >= 2 : false;
   let best: { id: number; score: number; distance: number } | null = null;
-  for (const c of repo.eventCandidates(e.family, addDays(start, -1), addDays(end, 1))) {
+  for (const c of candidates(repo, e.family, addDays(start, -1), addDays(end, 1), articleId)) {
     const cEnd = c.endDate ?? c.date;
     // Two exact days must agree, unless one of them was computed from an estimated publication date.
     const bothDays = e.date?.precision === 'day' && c.precision === 'day';
     const slack = bothDays && (e.uncertain || c.uncertain);
     if (!slack && (c.date > end || cEnd < start)) continue;
-    const s = score(e, people, c);
-    const needed = e.family === 'meeting' && (wide || PRECISION_RANK[c.precision]! >= 2) ? 3 : 2;
+    const s = score(report, c);
     if (!e.date && e.place !== c.place) continue;
+    const needed =
+      bothDays && c.sameArticle
+        ? 0
+        : e.family === 'meeting' && (wide || PRECISION_RANK[c.precision]! >= 2)
+          ? 3
+          : 2;
     if (s < needed) continue;
     const distance = Math.abs(daysBetween(start, c.date));
     if (!best || s > best.score || (s === best.score && distance < best.distance))
@@ -63,7 +107,7 @@ export function recomputeEvent(repo: KnowledgeRepo, id: number): void {
     .type as EventType;
   repo.updateEvent(id, {
     type,
-    family: repo.event(id)!.family,
+    family: eventFamily(type),
     date: best.date!,
     endDate: best.endDate,
     precision: best.precision as EventRow['precision'],

@@ -3,6 +3,9 @@ import type { Token } from './text.ts';
 
 export type EventType =
   | 'resignation'
+  | 'appointment'
+  | 'election'
+  | 'decision'
   | 'attack'
   | 'summit'
   | 'talks'
@@ -21,7 +24,7 @@ const TYPES: [EventType, RegExp][] = [
   ],
   [
     'attack',
-    /\b(attacks?|attacked|strikes|struck|assaults?|shelling|shelled|bombard\w*|air raids?|invasion|invaded|offensive)\b/i,
+    /\b(attacks?|attacked|strikes|struck|assaults?|shelling|shelled|bombard\w*|air ?raids?|(air|drone|missile) ?strikes?|invasion|invaded|offensive|(was|were) killed|took control of|seized|captured|recaptured|overran|toppled|sank|sunk)\b/i,
   ],
   ['summit', /\bsummit\b/i],
   ['talks', /\b(talks|negotiations|discussions|discussed|round of)\b/i],
@@ -35,7 +38,15 @@ const TYPES: [EventType, RegExp][] = [
   ],
   [
     'visit',
-    /\b(visit(?:s|ed)?|travell?ed|trip|flew|flown|arriv(?:e|ed|es)|headed to|went to|travel to|expected in|due in)\b/i,
+    /\b(visit(?:s|ed)?|travell?ed|trip|flew|flown|arriv(?:e|ed|es)|landed in|headed to|went to|travel to|expected in|due in)\b/i,
+  ],
+  [
+    'appointment',
+    /\b(appointed|appointment|sworn in|swore in|swearing-in|inaugurated|inauguration|took office|takes office|oath of office)\b/i,
+  ],
+  [
+    'election',
+    /\b(elected|re-elected|elections?|runoff|ballots?|emerged victorious|won the (vote|race|presidency))\b/i,
   ],
   [
     'plan',
@@ -43,7 +54,11 @@ const TYPES: [EventType, RegExp][] = [
   ],
   [
     'statement',
-    /\b(said|told|stated|announced|posted|wrote|declared|warned|hinted|described|denied|rejected|pushed back)\b/i,
+    /\b(said|told|stated|announced|posted|wrote|declared|warned|hinted|described|denied|rejected|pushed back|confirmed|statement|remarks|remarked|spoke out|replied|responded)\b/i,
+  ],
+  [
+    'decision',
+    /\b(lifted|delisted|designated|designation|sanctions? (?:were|was) (?:imposed|eased)|imposed sanctions|waiver|licen[cs]e (?:was )?(?:granted|extended|revoked)|revoked|decree)\b/i,
   ],
   ['agreement', /\b(agreed|agreement|signed|accord|ceasefire|truce)\b/i],
 ];
@@ -120,6 +135,9 @@ export function eventPlace(tokens: Token[], mentions: Mention[]): string | null 
 
 const LABELS: Record<EventType, string> = {
   resignation: 'Resignation',
+  appointment: 'Appointment',
+  election: 'Election',
+  decision: 'Decision',
   attack: 'Attack',
   summit: 'Summit',
   talks: 'Talks',
@@ -135,7 +153,7 @@ const LABELS: Record<EventType, string> = {
 export function eventTitle(type: EventType, place: string | null, people: string[]): string {
   const where = place ? (type === 'attack' ? ` on ${place}` : ` in ${place}`) : '';
   const who = people.slice(0, 3).join(', ');
-  if (type === 'statement' || type === 'resignation')
+  if (type === 'statement' || type === 'resignation' || type === 'appointment')
     return `${LABELS[type]}${who ? ` by ${who}` : ''}${where}`;
   return `${LABELS[type]}${where}${who ? `: ${who}` : ''}`;
 }

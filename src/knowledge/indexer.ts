@@ -197,8 +197,7 @@ function saveEvent(store: Store, d: Analysed, e: LocalEvent, touched: Set<number
   const repo = store.knowledge;
   const actorIds = [...new Set(e.actors.map((i) => d.ids[i]).filter((id): id is number => id != null))];
   if (!actorIds.length && !e.place) return false;
-  const people = actorIds.filter((id) => repo.actor(id)?.kind === 'person');
-  let eventId = findSameEvent(repo, e, people);
+  let eventId = findSameEvent(repo, e, actorIds, d.article.id);
   if (eventId === null) {
     if (!e.date) return false;
     eventId = repo.createEvent({

@@ -22,9 +22,8 @@ const FLOORS = {
   roleRight: 0.82,
   merged: 0.95,
   personPrecision: 0.94,
-  // 35/53: 'magic-seas-attacked' was found only through the ship taken for a person (ships are noise).
-  eventsRightDay: 0.66,
-  eventsOneEntry: 0.88,
+  eventsRightDay: 0.9,
+  eventsOneEntry: 0.93,
 };
 const MAX_NOISE_ACTORS = 0;
 const MAX_FURNITURE_EVENTS = 0;
