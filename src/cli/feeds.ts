@@ -99,11 +99,13 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
     feeds
       .command('poll')
       .description('Poll every subscribed feed now and store new items')
-      .option('--json', 'print the ingest report as JSON'),
+      .option('--json', 'print the ingest report as JSON (with ok and the feeds polled and failed)'),
   ).action((opts: { json?: boolean; db?: string }) =>
     withStore(ctx, opts, async (store) => {
       const report = await pollFeeds(store, ctx.config, { force: true });
-      if (opts.json) return printJson(report);
+      // A script that polls learns of a failing feed or item from the exit code, not only from the text.
+      if (report.failed.length) process.exitCode = 1;
+      if (opts.json) return printJson({ ...report, ok: report.failed.length === 0 });
       for (const f of report.failed) process.stdout.write(`failed: ${f.path}: ${f.error}\n`);
       process.stdout.write(`${summaryLine(report)}\n`);
     }),

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/errors.ts';
 import { type ArticleAnalysis, type IndexFailure, indexArticles } from '../knowledge/index.ts';
 import { type ArticleOrigin, toSummary } from '../store/articles.ts';
 import type { ArticleInput, ArticleSummary, Store } from '../store/index.ts';
@@ -90,10 +91,15 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
         result.articles.push(toSummary(row));
         continue;
       }
-      const selfId = existing?.id ?? -1;
-      article.duplicateOf = duplicateOf(store, near, article, selfId);
-      const id = existing ? existing.id : repo.insert(article, now);
-      if (existing) repo.update(id, article, now);
+      // Each article's writes in a savepoint of their own: one that the store refuses (a constraint,
+      // a full disk) is reported under `failed` and costs none of the others.
+      let id: number;
+      try {
+        id = store.transaction(() => writeArticle(store, near, existing, article, now));
+      } catch (err) {
+        result.failed.push({ path: article.path ?? article.url ?? article.origin, error: errorMessage(err) });
+        continue;
+      }
       // A duplicate is stored (linked to its original) but counted once, as a duplicate.
       if (article.duplicateOf !== null) result.duplicates++;
       else {
@@ -111,6 +117,20 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
     }
   });
   return result;
+}
+
+/** Inserts or updates one article, linked to its original when it is a duplicate; returns its id. */
+function writeArticle(
+  store: Store,
+  near: NearDuplicateIndex,
+  existing: ArticleOrigin | undefined,
+  article: PreparedArticle,
+  now: string,
+): number {
+  article.duplicateOf = duplicateOf(store, near, article, existing?.id ?? -1);
+  if (!existing) return store.articles.insert(article, now);
+  store.articles.update(existing.id, article, now);
+  return existing.id;
 }
 
 function duplicateOf(store: Store, near: NearDuplicateIndex, a: ArticleInput, selfId: number): number | null {

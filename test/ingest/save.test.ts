@@ -103,11 +103,15 @@ describe('saveArticles', () => {
     store.close();
   });
 
-  it('writes a batch all or nothing', () => {
+  it('reports an article the store refuses and stores the rest of its batch', () => {
     const store = openStore(join(tempDir(), 'db'));
     const bad = feedItem({ origin: 'url:https://x.example/bad', kind: 'nonsense' as 'feed' });
-    expect(() => saveArticles(store, [feedItem(), bad])).toThrow();
-    expect(store.articles.count()).toBe(0);
+    const result = saveArticles(store, [bad, feedItem()]);
+    expect(result.failed).toEqual([
+      { path: 'https://bank.example/rates?utm_source=rss', error: expect.stringMatching(/CHECK constraint/) },
+    ]);
+    expect(result.new).toBe(1);
+    expect(store.articles.count()).toBe(1);
     store.close();
   });
 });

@@ -15,7 +15,7 @@ import { itemToRaw, needsPage } from './item-to-raw.ts';
 import { mapLimit } from './map-limit.ts';
 import { parseFeedInParts } from './parse-feed.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
-import type { ParsedFeed } from './types.ts';
+import type { FeedItem, ParsedFeed } from './types.ts';
 import { parsePool } from './worker-pool.ts';
 
 export interface PollOptions {
@@ -25,6 +25,11 @@ export interface PollOptions {
   nextRun?: Date | null;
   /** Set when the bot shuts down: feeds not started yet are left for the next poll. */
   signal?: AbortSignal;
+}
+
+/** `feeds poll --json`: the ingest report with how many feeds were polled and how many of them failed. */
+export interface PollReport extends IngestReport {
+  feeds: { polled: number; failed: number };
 }
 
 /** A feed item the parse worker prepared, as the raw article saveArticles pairs it with. */
@@ -37,6 +42,23 @@ const rawOfPrepared = (article: ArticleInput): RawArticle => ({
 });
 
 /**
+ * The items of a part that speak for their origin: an item whose origin (its canonical link) an
+ * earlier item of the same document already took is left out and counted as a duplicate. The store
+ * keeps one article per origin, and keeping the first each poll (instead of writing both in turn)
+ * leaves that article as it is from one poll to the next. The same item handed over again (a part
+ * re-read whole) keeps its place.
+ */
+function firstOfEachOrigin(raws: RawArticle[], claimed: Map<string, string | undefined>): number[] {
+  const kept: number[] = [];
+  raws.forEach((raw, i) => {
+    if (claimed.has(raw.origin) && claimed.get(raw.origin) !== raw.fileHash) return;
+    claimed.set(raw.origin, raw.fileHash);
+    kept.push(i);
+  });
+  return kept;
+}
+
+/**
  * One parsed part of a feed as raw articles with their preparation. Items the worker left unprepared
  * are stored unchanged (left as they are) or want their linked page: a new or changed one has it
  * fetched here, and all are prepared in the parse pool, so that no cleaning runs on this thread.
@@ -47,27 +69,33 @@ async function articlesOf(
   feed: FeedSource,
   part: ParsedFeed,
   analyse: boolean,
+  claimed: Map<string, string | undefined>,
 ) {
   const source = { id: feed.id, title: part.title ?? feed.title };
+  const all = part.items.map((item, i) => {
+    const done = part.prepared?.[i];
+    return done && !('error' in done) ? rawOfPrepared(done) : itemToRaw(item, source);
+  });
+  const kept = firstOfEachOrigin(all, claimed);
   const prepared: Prepared[] = [];
   // Items left for the parse pool to prepare here: new or changed ones the worker did not prepare.
   const unprepared: number[] = [];
-  const raws = await mapLimit([...part.items.entries()], config.FEED_CONCURRENCY, async ([i, item]) => {
+  const raws = await mapLimit(kept, config.FEED_CONCURRENCY, async (i, k) => {
+    const item = part.items[i] as FeedItem;
+    const raw = all[i] as RawArticle;
     const done = part.prepared?.[i];
-    if (done) prepared[i] = done;
-    if (done && !('error' in done)) return rawOfPrepared(done);
-    if (done) return itemToRaw(item, source);
+    if (done) prepared[k] = done;
+    if (done) return raw;
     // Stored and unchanged: saveArticles leaves it alone, so its page is not fetched again. A changed
     // item gets its page again, or the update would replace the article's full text with the summary.
-    const raw = itemToRaw(item, source);
     const known = store.articles.findByOrigin(raw.origin);
     if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
-    unprepared.push(i);
+    unprepared.push(k);
     if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
     return itemToRaw(item, source, await fetchPageHtml(item, config));
   });
   if (unprepared.length) {
-    const batch = unprepared.map((i) => raws[i] as RawArticle);
+    const batch = unprepared.map((k) => raws[k] as RawArticle);
     const done = await parsePool()
       .prepare(batch, analyse)
       .catch((err: Error) => batch.map(() => ({ error: `could not clean: ${err.message}` })));
@@ -75,7 +103,7 @@ async function articlesOf(
       prepared[at] = done[k] as Prepared;
     });
   }
-  return { raws, prepared };
+  return { raws, prepared, duplicates: all.length - kept.length };
 }
 
 type FeedSource = Pick<FeedRow, 'id' | 'title'>;
@@ -103,12 +131,14 @@ export async function storeFeedDocument(
   };
   let title: string | null | undefined;
   let items = 0;
+  const claimed = new Map<string, string | undefined>();
   const options = { contentType: doc.contentType, baseUrl: doc.url, prepare };
   await parseFeedInParts(doc.body, options, async (part) => {
     title ??= part.title;
     items += part.items.length;
     report.skipped += part.skippedItems;
-    const { raws, prepared } = await articlesOf(store, config, feed, part, analyse);
+    const { raws, prepared, duplicates } = await articlesOf(store, config, feed, part, analyse, claimed);
+    report.duplicates += duplicates;
     mergeReports(report, saveArticles(store, raws, { ...save, nearDuplicates: near, prepared }));
   });
   return { title: title ?? null, items };
@@ -153,15 +183,16 @@ export async function pollFeeds(
   store: Store,
   config: Config,
   options: PollOptions = {},
-): Promise<IngestReport> {
+): Promise<PollReport> {
   syncEnvFeeds(store, config);
   const due = store.feeds.due(new Date().toISOString(), options.force);
-  const report = emptyReport();
+  const report: PollReport = { ...emptyReport(), feeds: { polled: 0, failed: 0 } };
   if (due.length === 0) return report;
   const near = nearDuplicateIndexOf(store);
   const nextPoll = options.nextRun ? options.nextRun.toISOString() : null;
   await mapLimit(due, config.FEED_CONCURRENCY, async (feed) => {
     if (options.signal?.aborted) return;
+    report.feeds.polled++;
     try {
       await pollOne(store, config, feed, near, report, nextPoll);
     } catch (err) {
@@ -173,6 +204,7 @@ export async function pollFeeds(
         now.toISOString(),
         nextPollAfterFailure(feed.consecutiveFailures + 1, now),
       );
+      report.feeds.failed++;
       report.failed.push({ path: feed.url, error });
       log.warn({ feed: feed.url, err, failures: feed.consecutiveFailures + 1 }, 'feed poll failed');
     }

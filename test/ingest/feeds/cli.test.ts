@@ -26,7 +26,10 @@ async function newsdesk(args: string[], env: Record<string, string> = {}) {
 
 let server: FeedServer;
 beforeAll(async () => {
-  server = await new FeedServer({ '/rss': serve(rss2ContentEncoded) }).start();
+  server = await new FeedServer({
+    '/rss': serve(rss2ContentEncoded),
+    '/broken': (_req, res) => res.writeHead(500).end('oops'),
+  }).start();
 });
 afterAll(() => server.stop());
 
@@ -83,6 +86,26 @@ describe('newsdesk feeds (CLI)', () => {
     ]);
     expect(list[0].lastSuccess).toEqual(expect.any(String));
   });
+
+  it('`feeds poll` exits 1 and says ok: false in --json when a feed fails, and stores the others', async () => {
+    const db = join(tempDir(), 'store.db');
+    const env = {
+      ALLOW_PRIVATE_FEEDS: 'true',
+      FETCH_FULL_TEXT: 'false',
+      FEEDS: `${server.url('/rss')},${server.url('/broken')}`,
+    };
+    const poll = await newsdesk(['feeds', 'poll', '--json', '--db', db], env);
+    expect(poll.code).toBe(1);
+    expect(JSON.parse(poll.stdout)).toMatchObject({
+      ok: false,
+      new: 2,
+      feeds: { polled: 2, failed: 1 },
+      failed: [{ path: server.url('/broken'), error: expect.stringMatching(/500/) }],
+    });
+    const text = await newsdesk(['feeds', 'poll', '--db', db], env);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^failed: .*\/broken: /m);
+  }, 120_000);
 
   it('refuses a private address with one clear line and a non-zero exit', async () => {
     const db = join(tempDir(), 'store.db');
