@@ -1,9 +1,10 @@
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { UserError } from '../core/errors.ts';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { errorMessage, UserError } from '../core/errors.ts';
 import { indexArticles } from '../knowledge/index.ts';
 import type { FileArticle, FileStat } from '../store/articles.ts';
 import type { Store } from '../store/index.ts';
+import { isUnderAny, OUTSIDE, walkCorpus } from './corpus-walk.ts';
 import { hashText } from './hash.ts';
 import type { Prepared } from './prepare.ts';
 import { PreparePool } from './prepare-pool.ts';
@@ -20,29 +21,6 @@ const CHUNK = 125;
 /** Below this many files a run prepares on the main thread: starting workers would cost more. */
 const POOL_MIN_FILES = 1000;
 const MAX_IN_FLIGHT = 12;
-
-/** Every file under dir (recursively, skipping dot-folders such as .git), in a stable order. */
-export function walkFiles(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') visit(p);
-      } else if (e.isFile() || (e.isSymbolicLink() && statSync(p, { throwIfNoEntry: false })?.isFile()))
-        out.push(p);
-    }
-  };
-  visit(dir);
-  return out;
-}
 
 export interface CorpusOptions {
   maxFileBytes: number;
@@ -69,7 +47,11 @@ export async function ingestCorpus(
       throw new UserError(`corpus folder not found: ${root}`);
     }
   }
-  const files = roots.flatMap((root) => walkFiles(root));
+  const walks = roots.map((root) => walkCorpus(root));
+  const files = walks.flatMap((w) => w.files.map((path) => ({ path, folder: w.real })));
+  // Stored articles under what could not be read are kept: unreadable is not deleted.
+  const unreadable = walks.flatMap((w) => w.unreadable);
+  for (const w of walks) report.failed.push(...w.failed);
   const known = new Map<string, FileArticle[]>();
   for (const a of store.articles.fileArticles()) {
     const list = known.get(a.path);
@@ -115,12 +97,14 @@ export async function ingestCorpus(
   };
 
   try {
-    for (const [i, path] of files.entries()) {
-      const read = readCorpusFile(path, options.maxFileBytes, known.get(path), lastStats.get(path));
+    for (const [i, { path, folder }] of files.entries()) {
+      const read = readCorpusFile(path, folder, options.maxFileBytes, known.get(path), lastStats.get(path));
       if ('stat' in read && read.stat) newStats.push(read.stat);
       if ('skipped' in read) report.skipped++;
-      else if ('error' in read) report.failed.push({ path, error: read.error });
-      else if ('unchanged' in read) {
+      else if ('error' in read) {
+        report.failed.push({ path, error: read.error });
+        if (read.unreadable) unreadable.push(path);
+      } else if ('unchanged' in read) {
         for (const a of read.unchanged) seen.add(a.origin);
         report.unchanged += read.unchanged.length;
         report.articles.push(...read.unchanged.map((a) => a.summary));
@@ -137,6 +121,9 @@ export async function ingestCorpus(
   } finally {
     await pool?.close();
   }
+  for (const [path, stored] of known) {
+    if (isUnderAny(path, unreadable)) for (const a of stored) seen.add(a.origin);
+  }
   const gone = store.transaction(() => {
     store.articles.recordFileStats(newStats);
     return roots.flatMap((root) => store.articles.markMissingFilesRemoved(root + sep, seen));
@@ -148,29 +135,42 @@ export async function ingestCorpus(
 
 type FileRead =
   | { skipped: true }
-  | { error: string }
+  | { error: string; unreadable?: boolean }
   | { unchanged: FileArticle[]; stat?: FileStat }
   | { raws: RawArticle[]; stat: FileStat };
 
 const allStoredAs = (stored: FileArticle[] | undefined, fileHash: string) =>
   Boolean(stored?.length && stored.every((a) => a.fileHash === fileHash && a.status === 'active'));
 
+/**
+ * Reads one corpus file (unless its size and time say it is stored as it is). It is read through its
+ * real path, checked again here to lie inside the corpus folder: a link changed since the walk is not
+ * followed out of it either.
+ */
 function readCorpusFile(
   path: string,
+  folder: string,
   maxBytes: number,
   stored: FileArticle[] | undefined,
   last: FileStat | undefined,
 ): FileRead {
   if (!readerFor(path)) return { skipped: true };
+  let real: string;
   try {
-    const { size, mtimeMs } = statSync(path);
+    real = realpathSync.native(path);
+  } catch (err) {
+    return { error: errorMessage(err), unreadable: true };
+  }
+  if (!isUnderAny(real, [folder])) return { error: OUTSIDE };
+  try {
+    const { size, mtimeMs } = statSync(real);
     if (size === 0) return { error: 'empty file' };
     if (size > maxBytes) return { error: `file too large (${size} bytes; MAX_FILE_BYTES is ${maxBytes})` };
     // Same size and modification time as when it was last read, and stored from that read: skip the read.
     if (last && last.size === size && last.mtimeMs === mtimeMs && allStoredAs(stored, last.fileHash)) {
       return { unchanged: stored! };
     }
-    const buf = readFileSync(path);
+    const buf = readFileSync(real);
     const fileHash = hashText(buf);
     const stat = { path, size, mtimeMs, fileHash };
     if (allStoredAs(stored, fileHash)) return { unchanged: stored!, stat };
@@ -179,6 +179,8 @@ function readCorpusFile(
     if (!decoded.text.trim()) return { error: 'empty file (whitespace only)' };
     return { raws: parseCorpusFile(path, decoded.text, fileHash), stat };
   } catch (err) {
-    return { error: (err as Error).message };
+    // A file the system would not let us read is still there: an error, not a deletion.
+    const errno = (err as NodeJS.ErrnoException).code !== undefined;
+    return { error: errorMessage(err), unreadable: errno };
   }
 }
