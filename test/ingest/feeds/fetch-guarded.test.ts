@@ -110,6 +110,11 @@ describe('fetchGuarded', () => {
       /refused localhost: .* loopback address/,
     );
     await expect(fetchGuarded('http://[::ffff:127.0.0.1]/feed', closed)).rejects.toThrow(/loopback/);
+    // IPv4-compatible IPv6 (the URL parser writes [::127.0.0.1] as [::7f00:1]): refused, even when
+    // private feeds are allowed, before any connection.
+    for (const url of ['http://[::127.0.0.1]/feed', 'http://[::a9fe:a9fe]/latest/meta-data/']) {
+      await expect(fetchGuarded(url, allowed), url).rejects.toThrow(/IPv4-compatible IPv6 address/);
+    }
     expect(server.hits.get('/feed') ?? 0).toBeLessThan(10);
   });
 
