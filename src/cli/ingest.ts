@@ -81,16 +81,19 @@ export function registerIngestCommands(program: Command, ctx: CliContext): void 
       .command('show <id>')
       .description('Print one cleaned article')
       .option('--removed', 'also print what the cleaner removed, with reasons')
-      .option('--json', 'print JSON'),
-  ).action((idText: string, opts: { removed?: boolean; json?: boolean; db?: string }) =>
-    withStore(ctx, { db: opts.db ?? articles.opts<{ db?: string }>().db }, (store) => {
+      .option('--json', 'print the stored article as JSON (with its removed blocks)'),
+  ).action((idText: string, opts: { removed?: boolean; json?: boolean; db?: string }) => {
+    // `articles` has --json and --db of its own, and commander gives an option written after
+    // `show` to the parent when both declare it: read them from either.
+    const parent = articles.opts<{ json?: boolean; db?: string }>();
+    return withStore(ctx, { db: opts.db ?? parent.db }, (store) => {
       const id = parseId(idText);
       const a = store.articles.get(id);
       if (!a) throw new UserError(`no article with id ${id}`);
-      if (opts.json) return printJson(opts.removed ? a : { ...a, removed: undefined });
+      if (opts.json || parent.json) return printJson(a);
       process.stdout.write(`${renderArticle(a, Boolean(opts.removed))}\n`);
-    }),
-  );
+    });
+  });
 }
 
 export function renderArticle(a: ArticleRow, withRemoved: boolean): string {
