@@ -15,3 +15,28 @@ export async function mapLimit<T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
+
+/** Runs a call when one of the limiter's slots is free. */
+export type Limiter = <R>(call: () => Promise<R>) => Promise<R>;
+
+/**
+ * At most `limit` calls in flight across everyone holding the limiter, the others waiting in
+ * order. Shared by the work of a whole poll, so that nested loops (feeds, then their items) do not
+ * multiply the limit.
+ */
+export function createLimiter(limit: number): Limiter {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (call) => {
+    if (active < Math.max(1, limit)) active++;
+    // A slot is handed straight to the next waiter when a call ends, so `active` stays as it is.
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await call();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}

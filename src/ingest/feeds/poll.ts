@@ -12,7 +12,7 @@ import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { fetchPageHtml } from './full-text.ts';
 import { itemToRaw, needsPage } from './item-to-raw.ts';
-import { mapLimit } from './map-limit.ts';
+import { createLimiter, type Limiter, mapLimit } from './map-limit.ts';
 import { parseFeedInParts } from './parse-feed.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
 import type { FeedItem, ParsedFeed } from './types.ts';
@@ -70,6 +70,7 @@ async function articlesOf(
   part: ParsedFeed,
   analyse: boolean,
   claimed: Map<string, string | undefined>,
+  network: Limiter,
 ) {
   const source = { id: feed.id, title: part.title ?? feed.title };
   const all = part.items.map((item, i) => {
@@ -80,20 +81,23 @@ async function articlesOf(
   const prepared: Prepared[] = [];
   // Items left for the parse pool to prepare here: new or changed ones the worker did not prepare.
   const unprepared: number[] = [];
-  const raws = await mapLimit(kept, config.FEED_CONCURRENCY, async (i, k) => {
-    const item = part.items[i] as FeedItem;
-    const raw = all[i] as RawArticle;
-    const done = part.prepared?.[i];
-    if (done) prepared[k] = done;
-    if (done) return raw;
-    // Stored and unchanged: saveArticles leaves it alone, so its page is not fetched again. A changed
-    // item gets its page again, or the update would replace the article's full text with the summary.
-    const known = store.articles.findByOrigin(raw.origin);
-    if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
-    unprepared.push(k);
-    if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
-    return itemToRaw(item, source, await fetchPageHtml(item, config));
-  });
+  // Every item is looked at at once; only the page fetches wait for the poll's network limiter.
+  const raws = await Promise.all(
+    kept.map(async (i, k) => {
+      const item = part.items[i] as FeedItem;
+      const raw = all[i] as RawArticle;
+      const done = part.prepared?.[i];
+      if (done) prepared[k] = done;
+      if (done) return raw;
+      // Stored and unchanged: saveArticles leaves it alone, so its page is not fetched again. A changed
+      // item gets its page again, or the update would replace the article's full text with the summary.
+      const known = store.articles.findByOrigin(raw.origin);
+      if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
+      unprepared.push(k);
+      if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
+      return itemToRaw(item, source, await network(() => fetchPageHtml(item, config)));
+    }),
+  );
   if (unprepared.length) {
     const batch = unprepared.map((k) => raws[k] as RawArticle);
     const done = await parsePool()
@@ -119,8 +123,10 @@ export async function storeFeedDocument(
   doc: { body: Uint8Array; contentType?: string | null; url?: string },
   near: NearDuplicateIndex,
   report: IngestReport,
-  save: Pick<SaveOptions, 'index'> = {},
+  storing: Pick<SaveOptions, 'index'> & { network?: Limiter } = {},
 ): Promise<{ title: string | null; items: number }> {
+  // Its page fetches share the poll's limit on requests (a limit of their own when called alone).
+  const { network = createLimiter(config.FEED_CONCURRENCY), ...save } = storing;
   const analyse = save.index !== false;
   const prepare = {
     feedId: feed.id,
@@ -137,7 +143,15 @@ export async function storeFeedDocument(
     title ??= part.title;
     items += part.items.length;
     report.skipped += part.skippedItems;
-    const { raws, prepared, duplicates } = await articlesOf(store, config, feed, part, analyse, claimed);
+    const { raws, prepared, duplicates } = await articlesOf(
+      store,
+      config,
+      feed,
+      part,
+      analyse,
+      claimed,
+      network,
+    );
     report.duplicates += duplicates;
     mergeReports(report, saveArticles(store, raws, { ...save, nearDuplicates: near, prepared }));
   });
@@ -152,18 +166,17 @@ async function pollOne(
   near: NearDuplicateIndex,
   report: IngestReport,
   nextPoll: string | null,
+  network: Limiter,
 ): Promise<void> {
-  const res = await fetchGuarded(feed.url, {
-    ...limitsFromConfig(config),
-    etag: feed.etag,
-    lastModified: feed.lastModified,
-  });
+  const res = await network(() =>
+    fetchGuarded(feed.url, { ...limitsFromConfig(config), etag: feed.etag, lastModified: feed.lastModified }),
+  );
   const now = new Date().toISOString();
   if (res.notModified) {
     store.feeds.recordSuccess(feed.id, { now, nextPoll });
     return;
   }
-  const stored = await storeFeedDocument(store, config, feed, res, near, report);
+  const stored = await storeFeedDocument(store, config, feed, res, near, report, { network });
   store.feeds.recordSuccess(feed.id, {
     now,
     nextPoll,
@@ -190,11 +203,13 @@ export async function pollFeeds(
   if (due.length === 0) return report;
   const near = nearDuplicateIndexOf(store);
   const nextPoll = options.nextRun ? options.nextRun.toISOString() : null;
+  // One limit on requests for the whole poll: feed documents and linked pages alike.
+  const network = createLimiter(config.FEED_CONCURRENCY);
   await mapLimit(due, config.FEED_CONCURRENCY, async (feed) => {
     if (options.signal?.aborted) return;
     report.feeds.polled++;
     try {
-      await pollOne(store, config, feed, near, report, nextPoll);
+      await pollOne(store, config, feed, near, report, nextPoll, network);
     } catch (err) {
       const error = errorMessage(err);
       const now = new Date();
