@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
-import { addFeed, pollFeeds } from '../../../src/ingest/feeds/index.ts';
+import { pollFeeds } from '../../../src/ingest/feeds/index.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
 import { useTempDirs } from '../../support/temp.ts';
 import { FeedServer, serve } from './feed-server.ts';
@@ -31,13 +31,16 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-const config = loadConfig({ ALLOW_PRIVATE_FEEDS: 'true', FETCH_FULL_TEXT: 'false', LOG_LEVEL: 'silent' });
-
 describe('a poll with items that fail', () => {
   it('stores the first of two items sharing a link once, and the other items of the feed all the same', async () => {
     const store = openStore(join(tempDir(), 'store.db'));
     stores.push(store);
-    await addFeed(store, config, server.url('/shared'));
+    const config = loadConfig({
+      ALLOW_PRIVATE_FEEDS: 'true',
+      FETCH_FULL_TEXT: 'false',
+      LOG_LEVEL: 'silent',
+      FEEDS: server.url('/shared'),
+    });
     const first = await pollFeeds(store, config, { force: true });
     expect(first).toMatchObject({ new: 2, duplicates: 1, failed: [], feeds: { polled: 1, failed: 0 } });
     expect(
