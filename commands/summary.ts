@@ -1,5 +1,6 @@
-import { defineCommand } from '../src/core/command.ts';
+import { defineCommand, tenantOf } from '../src/core/command.ts';
 import { summaryReply } from '../src/core/summary-reply.ts';
+import { audienceOf } from '../src/core/tenant.ts';
 import { summarize } from '../src/summarize/index.ts';
 
 export default defineCommand({
@@ -15,6 +16,7 @@ export default defineCommand({
     const topic = typeof args.topic === 'string' && args.topic.trim() ? args.topic.trim() : undefined;
     const chosen = typeof args.days === 'number';
     const result = await summarize(ctx.store, ctx.config, {
+      audience: audienceOf(tenantOf(ctx), ctx.config),
       ...(topic ? { topic } : {}),
       days: chosen ? (args.days as number) : 7,
       widen: !chosen,

@@ -1,4 +1,5 @@
-import { defineCommand } from '../src/core/command.ts';
+import { defineCommand, tenantOf } from '../src/core/command.ts';
+import { audienceOf } from '../src/core/tenant.ts';
 import { timelineReply } from '../src/core/timeline-reply.ts';
 import { type TimelineQuery, timeline } from '../src/knowledge/index.ts';
 import { actorChoices } from './actor-choices.ts';
@@ -27,7 +28,8 @@ export default defineCommand({
       const value = args[key];
       if (typeof value === 'string' && value.trim()) query[key] = value.trim();
     }
-    const { events } = timeline(ctx.store, { ...query, limit: MAX_EVENTS });
+    const audience = audienceOf(tenantOf(ctx), ctx.config);
+    const { events } = timeline(ctx.store, { ...query, limit: MAX_EVENTS }, audience);
     return timelineReply(events, query, args.page ?? 0);
   },
 });

@@ -1,4 +1,5 @@
-import { defineCommand } from '../src/core/command.ts';
+import { defineCommand, tenantOf } from '../src/core/command.ts';
+import { audienceOf } from '../src/core/tenant.ts';
 import { actorReply, notFoundReply } from '../src/core/whois-reply.ts';
 import { whois } from '../src/knowledge/index.ts';
 import { actorProfile } from '../src/summarize/index.ts';
@@ -18,7 +19,7 @@ export default defineCommand({
   ],
   adminOnly: false,
   async run(ctx, args) {
-    const result = whois(ctx.store, String(args.actor));
+    const result = whois(ctx.store, String(args.actor), audienceOf(tenantOf(ctx), ctx.config));
     if (!result.actor) return notFoundReply(result);
     // The LLM profile, when one is configured and answers; the extractive profile otherwise.
     const llm = await actorProfile(ctx.store, ctx.config, result.actor);

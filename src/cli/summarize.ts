@@ -74,16 +74,24 @@ export function registerSummarizeCommands(program: Command, ctx: CliContext): vo
   });
 
   dbOption(
-    program
-      .command('summary [topic]')
-      .description('Summarise recent articles, optionally about a topic, with sources')
-      .option('--days <n>', 'how many days back from the newest article', positive('--days'))
-      .option('--json', 'print JSON'),
-  ).action(async (topic: string | undefined, opts: { days?: number; json?: boolean; db?: string }) => {
-    const result = await withStore(ctx, opts, (store) =>
-      summarize(store, ctx.config, { topic, days: opts.days, widen: opts.days === undefined }),
-    );
-    if (opts.json) printJson(result);
-    else process.stdout.write(`${renderSummary(result)}\n`);
-  });
+    tenantOption(
+      program
+        .command('summary [topic]')
+        .description('Summarise recent articles, optionally about a topic, with sources')
+        .option('--days <n>', 'how many days back from the newest article', positive('--days'))
+        .option('--json', 'print JSON'),
+    ),
+  ).action(
+    async (
+      topic: string | undefined,
+      opts: { days?: number; json?: boolean; db?: string; tenant?: string },
+    ) => {
+      const audience = audienceOf(parseTenant(opts.tenant), ctx.config);
+      const result = await withStore(ctx, opts, (store) =>
+        summarize(store, ctx.config, { audience, topic, days: opts.days, widen: opts.days === undefined }),
+      );
+      if (opts.json) printJson(result);
+      else process.stdout.write(`${renderSummary(result)}\n`);
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../store/index.ts';
+import type { Audience } from '../store/tenants.ts';
 import type { ArticleAnalysis } from './analyze.ts';
 import { type IndexOutcome, indexArticlesInStore, indexUnindexedInStore } from './indexer.ts';
 import { suggestActorNames } from './suggest.ts';
@@ -30,17 +31,25 @@ export function indexUnindexed(store: Store): IndexOutcome {
   return indexUnindexedInStore(store);
 }
 
-/** Who is NAME: the actor with roles, profile and sources; candidates when ambiguous; suggestions when unknown. */
-export function whois(store: Store, name: string): WhoisResult {
-  return whoisQuery(store, name);
+/**
+ * Who is NAME: the actor with roles, profile and sources; candidates when ambiguous; suggestions when
+ * unknown. All from what `audience` may see (default: the operator's view).
+ */
+export function whois(store: Store, name: string, audience?: Audience): WhoisResult {
+  return whoisQuery(store, name, audience);
 }
 
 /** Events in date order (the latest `limit` unless `from` is given), filtered by actor, dates and text. */
-export function timeline(store: Store, query: TimelineQuery): TimelineResult {
-  return timelineQuery(store, query);
+export function timeline(store: Store, query: TimelineQuery, audience?: Audience): TimelineResult {
+  return timelineQuery(store, query, audience);
 }
 
 /** Actor names for autocomplete: prefix matches first, then fuzzy; at most `limit`. */
-export function suggestActors(store: Store, typed: string, limit = 25): { id: number; name: string }[] {
-  return suggestActorNames(store, typed, limit);
+export function suggestActors(
+  store: Store,
+  typed: string,
+  limit = 25,
+  audience?: Audience,
+): { id: number; name: string }[] {
+  return suggestActorNames(store, typed, limit, audience);
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../store/index.ts';
+import type { Audience } from '../store/tenants.ts';
 import { editDistance, fold, nameKey } from './names.ts';
 
 const FUZZY_POOL = 3000;
@@ -7,8 +8,13 @@ const FUZZY_POOL = 3000;
  * Actor names for what the user typed: prefix matches on any name word (accent- and
  * transliteration-insensitive) by mentions, then close spellings.
  */
-export function suggestActorNames(store: Store, typed: string, limit = 25): { id: number; name: string }[] {
-  const repo = store.knowledge;
+export function suggestActorNames(
+  store: Store,
+  typed: string,
+  limit = 25,
+  audience?: Audience,
+): { id: number; name: string }[] {
+  const repo = store.knowledgeFor(audience);
   const folded = fold(typed);
   if (!folded) return [];
   const keyed = nameKey(typed);

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.ts';
 import { ftsQuery } from '../store/fts.ts';
 import type { Store } from '../store/index.ts';
+import type { Audience } from '../store/tenants.ts';
 import { toSource } from './sources.ts';
 import type { TimelineQuery, TimelineResult } from './types.ts';
 import { lookupActors } from './whois.ts';
@@ -19,11 +20,11 @@ export function parseQueryDate(value: string, end: boolean): string {
   throw new UserError(`not a date: "${value}" (use YYYY-MM-DD, YYYY-MM or YYYY)`);
 }
 
-export function timelineQuery(store: Store, q: TimelineQuery): TimelineResult {
-  const repo = store.knowledge;
+export function timelineQuery(store: Store, q: TimelineQuery, audience?: Audience): TimelineResult {
+  const repo = store.knowledgeFor(audience);
   let actorId: number | undefined;
   if (q.actor) {
-    const found = lookupActors(store, q.actor);
+    const found = lookupActors(store, q.actor, audience);
     if (found.length === 0) throw new UserError(`no actor named "${q.actor}"`);
     if (found.length > 1) {
       throw new UserError(

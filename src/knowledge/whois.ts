@@ -1,5 +1,6 @@
 import type { Store } from '../store/index.ts';
 import type { ActorRow } from '../store/knowledge.ts';
+import type { Audience } from '../store/tenants.ts';
 import { actorsWithTerm } from './actors.ts';
 import { fold, nameKey } from './names.ts';
 import { toSource } from './sources.ts';
@@ -9,30 +10,35 @@ import type { WhoisActor, WhoisResult } from './types.ts';
 /**
  * Actors a typed name may mean: exact name, alias or surname; a bare-surname actor yields to full
  * names. Failing those, the people one of whose name words or runs of words it is ("Shehbaz",
- * "bin Zayed", "Abu Qasra").
+ * "bin Zayed", "Abu Qasra"). Only actors the audience's sources name (default: the operator's).
  */
-export function lookupActors(store: Store, name: string): ActorRow[] {
+export function lookupActors(store: Store, name: string, audience?: Audience): ActorRow[] {
   const typed = name.replace(/^\s*(the)\s+/i, '');
   const key = nameKey(typed);
   if (!key) return [];
-  const found = store.knowledge.actorsNamed(key);
-  if (!found.length) return byNameWords(store, typed, key);
+  const found = store.knowledgeFor(audience).actorsNamed(key);
+  if (!found.length) return byNameWords(store, typed, key, audience);
   const exact = found.filter((a) => a.key === key);
   if (exact.length === 1 && (exact[0]!.words > 1 || found.length === 1)) return exact;
   const full = found.filter((a) => !(a.kind === 'person' && a.words === 1));
   return full.length ? full : found;
 }
 
-function byNameWords(store: Store, typed: string, key: string): ActorRow[] {
+function byNameWords(store: Store, typed: string, key: string, audience: Audience | undefined): ActorRow[] {
   const repo = store.knowledge;
   const ids = new Set([...actorsWithTerm(repo, fold(typed)), ...actorsWithTerm(repo, key)]);
-  const actors = [...ids].map((id) => repo.actor(id)).filter((a): a is ActorRow => a !== undefined);
+  // The terms index knows every tenant's actors: keep those this audience's sources name.
+  const seen = store
+    .knowledgeFor(audience)
+    .actorNames([...ids])
+    .map((a) => a.id);
+  const actors = seen.map((id) => repo.actor(id)).filter((a): a is ActorRow => a !== undefined);
   const full = actors.filter((a) => !(a.kind === 'person' && a.words === 1));
   return (full.length ? full : actors).sort((a, b) => b.mentions - a.mentions);
 }
 
-function describe(store: Store, a: ActorRow): WhoisActor {
-  const repo = store.knowledge;
+function describe(store: Store, a: ActorRow, audience: Audience | undefined): WhoisActor {
+  const repo = store.knowledgeFor(audience);
   const history = repo.roleHistory(a.id, 5);
   const articles = repo.articleSources([...new Set(history.flatMap((r) => r.articleIds))]);
   const roles = history.map((r) => ({
@@ -62,11 +68,11 @@ function describe(store: Store, a: ActorRow): WhoisActor {
   };
 }
 
-export function whoisQuery(store: Store, name: string): WhoisResult {
+export function whoisQuery(store: Store, name: string, audience?: Audience): WhoisResult {
   const query = name.trim();
-  const found = lookupActors(store, query);
+  const found = lookupActors(store, query, audience);
   if (found.length === 1)
-    return { query, actor: describe(store, found[0]!), candidates: [], suggestions: [] };
+    return { query, actor: describe(store, found[0]!, audience), candidates: [], suggestions: [] };
   if (found.length > 1) {
     return {
       query,
@@ -75,6 +81,6 @@ export function whoisQuery(store: Store, name: string): WhoisResult {
       suggestions: [],
     };
   }
-  const suggestions = suggestActorNames(store, query, 5).map((s) => s.name);
+  const suggestions = suggestActorNames(store, query, 5, audience).map((s) => s.name);
   return { query, actor: null, candidates: [], suggestions };
 }

@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ftsQuery } from './fts.ts';
 import { statementCache } from './statements.ts';
+import type { Audience } from './tenants.ts';
+import { VISIBLE_ARTICLES, visibleTo } from './visibility.ts';
 
 export interface RemovedBlock {
   text: string;
@@ -173,6 +175,8 @@ export interface ListOptions {
   includeRemoved?: boolean;
   includeDuplicates?: boolean;
   limit?: number;
+  /** Only what this audience may see (its tenant's feeds and the shared sources). */
+  audience?: Audience;
 }
 
 /** What the corpus reader needs to know about one stored file article to skip it when unchanged. */
@@ -336,6 +340,10 @@ export class ArticlesRepo {
       where.push('published < ?');
       params.push(options.until);
     }
+    if (options.audience) {
+      where.push(`id IN (${VISIBLE_ARTICLES})`);
+      params.push(visibleTo(options.audience));
+    }
     const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY published IS NULL, published DESC, id DESC ${options.limit ? 'LIMIT ?' : ''}`;
     if (options.limit) params.push(options.limit);
@@ -359,15 +367,19 @@ export class ArticlesRepo {
    */
   search(
     query: string,
-    options: { limit?: number; mode?: 'all' | 'any' } = {},
+    options: { limit?: number; mode?: 'all' | 'any'; audience?: Audience } = {},
   ): { id: number; score: number }[] {
     const match = ftsQuery(query, options.mode ?? 'any');
     if (!match) return [];
+    const visible = options.audience ? `AND a.id IN (${VISIBLE_ARTICLES})` : '';
     return this.sql(
       `SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
          JOIN articles a ON a.id = articles_fts.rowid
-         WHERE articles_fts MATCH ? AND a.status = 'active'
+         WHERE articles_fts MATCH ? AND a.status = 'active' ${visible}
          ORDER BY score LIMIT ?`,
-    ).all(match, options.limit ?? 50) as { id: number; score: number }[];
+    ).all(match, ...(options.audience ? [visibleTo(options.audience)] : []), options.limit ?? 50) as {
+      id: number;
+      score: number;
+    }[];
   }
 }

@@ -5,11 +5,12 @@ import { ArticlesRepo } from './articles.ts';
 import { DeliveriesRepo } from './deliveries.ts';
 import { FeedsRepo } from './feeds.ts';
 import { KnowledgeRepo } from './knowledge.ts';
+import type { KnowledgeQueries } from './knowledge-queries.ts';
 import { runMigrations } from './migrate.ts';
 import { SettingsRepo } from './settings.ts';
 import { SubscriptionsRepo } from './subscriptions.ts';
 import { SummariesRepo } from './summaries.ts';
-import { TenantsRepo } from './tenants.ts';
+import { type Audience, OPERATOR_AUDIENCE, TenantsRepo } from './tenants.ts';
 
 export type { ArticleInput, ArticleRow, ArticleSummary } from './articles.ts';
 
@@ -27,6 +28,7 @@ export class Store {
   readonly subscriptions: SubscriptionsRepo;
   readonly settings: SettingsRepo;
   private closed = false;
+  private readonly scopedKnowledge = new Map<string, KnowledgeQueries>();
 
   constructor(
     readonly path: string,
@@ -40,6 +42,20 @@ export class Store {
     this.settings = new SettingsRepo(db, this.tenants);
     this.summaries = new SummariesRepo(db, this.tenants);
     this.deliveries = new DeliveriesRepo(db, this.tenants);
+  }
+
+  /**
+   * The knowledge queries as an audience sees them (only what its tenant's articles say); the
+   * operator's view when none is given. One per audience, so their prepared statements are reused.
+   */
+  knowledgeFor(audience: Audience = OPERATOR_AUDIENCE): KnowledgeQueries {
+    const key = `${audience.tenantId}\n${audience.sharedSources}`;
+    let scoped = this.scopedKnowledge.get(key);
+    if (!scoped) {
+      scoped = this.knowledge.scoped(audience);
+      this.scopedKnowledge.set(key, scoped);
+    }
+    return scoped;
   }
 
   /** Runs fn in one transaction: all of its writes land, or none do. */

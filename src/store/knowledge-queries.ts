@@ -10,6 +10,8 @@ import {
   toEvent,
 } from './knowledge-rows.ts';
 import { statementCache } from './statements.ts';
+import { type Audience, OPERATOR_AUDIENCE } from './tenants.ts';
+import { VISIBLE_ARTICLES, visibleTo } from './visibility.ts';
 
 // Bounds the co-occurrence count for very frequent actors, so whois stays fast on a big store.
 const RELATED_WINDOW = 300;
@@ -24,18 +26,39 @@ function shiftDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** What whois, timeline and autocomplete read from the knowledge tables. */
+/** Some mention of actor `a` is in an article the audience may see. */
+const ACTOR_SEEN = `EXISTS (SELECT 1 FROM actor_mentions vm WHERE vm.actor_id = a.id AND vm.article_id IN (${VISIBLE_ARTICLES}))`;
+/** Some report of event `e` is an article the audience may see. */
+const EVENT_SEEN = `EXISTS (SELECT 1 FROM event_sources vs WHERE vs.event_id = e.id AND vs.article_id IN (${VISIBLE_ARTICLES}))`;
+
+/**
+ * What whois, timeline and autocomplete read from the knowledge tables, as one audience may see it:
+ * actors, roles, sentences, events and sources only from the articles its tenant may see (its own
+ * feeds and the shared sources). Without an audience: the operator's view.
+ */
 export class KnowledgeQueries {
   protected readonly sql: (sql: string) => Statement;
+  /** The visibility parameters every query binds. */
+  private readonly v: { vTenant: string; vShared: 0 | 1 };
 
-  constructor(protected readonly db: Database) {
+  constructor(
+    protected readonly db: Database,
+    audience: Audience = OPERATOR_AUDIENCE,
+  ) {
     this.sql = statementCache(db);
+    this.v = visibleTo(audience);
+  }
+
+  /** The same queries as another audience sees them. */
+  scoped(audience: Audience): KnowledgeQueries {
+    return new KnowledgeQueries(this.db, audience);
   }
 
   get database(): Database {
     return this.db;
   }
 
+  /** By id, whoever may see it: for indexing, never for an answer. */
   event(id: number): EventRow | undefined {
     const r = this.sql(`SELECT ${EVENT_COLS} FROM events WHERE id = ?`).get(id) as EventRow | undefined;
     return r && toEvent(r);
@@ -46,9 +69,10 @@ export class KnowledgeQueries {
     const rows = this.sql(
       `SELECT ea.event_id AS eventId, a.name, a.kind FROM event_actors ea
          JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN (SELECT value FROM json_each(?))
+           AND ea.article_id IN (${VISIBLE_ARTICLES})
          GROUP BY ea.event_id, a.id
          ORDER BY a.kind = 'person' DESC, count(DISTINCT ea.article_id) DESC, a.mentions DESC, a.name`,
-    ).all(json(eventIds)) as { eventId: number; name: string; kind: string }[];
+    ).all(this.v, json(eventIds)) as { eventId: number; name: string; kind: string }[];
     const out = new Map<number, { name: string; kind: string }[]>();
     for (const r of rows) out.set(r.eventId, [...(out.get(r.eventId) ?? []), { name: r.name, kind: r.kind }]);
     return out;
@@ -58,13 +82,15 @@ export class KnowledgeQueries {
     const rows = this.sql(
       `SELECT s.event_id AS eventId, a.id AS articleId, a.title, a.url, a.path, a.source FROM event_sources s
          JOIN articles a ON a.id = s.article_id WHERE s.event_id IN (SELECT value FROM json_each(?))
+           AND a.id IN (${VISIBLE_ARTICLES})
          ORDER BY a.published, a.id`,
-    ).all(json(eventIds)) as (SourceRow & { eventId: number })[];
+    ).all(this.v, json(eventIds)) as (SourceRow & { eventId: number })[];
     const out = new Map<number, SourceRow[]>();
     for (const { eventId, ...s } of rows) out.set(eventId, [...(out.get(eventId) ?? []), s]);
     return out;
   }
 
+  /** By id, whoever may see it: for indexing, never for an answer. */
   actor(id: number): ActorRow | undefined {
     return this.sql(`SELECT ${ACTOR_COLS} FROM actors WHERE id = ?`).get(id) as ActorRow | undefined;
   }
@@ -72,12 +98,13 @@ export class KnowledgeQueries {
   /** Actors one of whose names has this key, or people with this surname key. */
   actorsNamed(key: string): ActorRow[] {
     return this.sql(
-      `SELECT ${ACTOR_COLS} FROM actors WHERE id IN (
+      `SELECT ${ACTOR_COLS} FROM actors a WHERE id IN (
            SELECT actor_id FROM actor_aliases WHERE alias_key = @key
            UNION SELECT id FROM actors WHERE key = @key
            UNION SELECT id FROM actors WHERE surname_key = @key AND kind = 'person')
+         AND ${ACTOR_SEEN}
          ORDER BY mentions DESC`,
-    ).all({ key }) as ActorRow[];
+    ).all({ ...this.v, key }) as ActorRow[];
   }
 
   aliases(actorId: number): string[] {
@@ -89,29 +116,32 @@ export class KnowledgeQueries {
   /** Sentences about the actor from its latest articles. */
   profileSentences(actorId: number, limit: number): string[] {
     return this.sql(
-      'SELECT sentence FROM actor_mentions WHERE actor_id = ? ORDER BY published DESC, count DESC LIMIT ?',
+      `SELECT sentence FROM actor_mentions WHERE actor_id = ? AND article_id IN (${VISIBLE_ARTICLES})
+         ORDER BY published DESC, count DESC LIMIT ?`,
     )
       .pluck()
-      .all(actorId, limit) as string[];
+      .all(this.v, actorId, limit) as string[];
   }
 
   /** People and organisations in the same articles (the actor's latest 300), most shared articles first. */
   related(actorId: number, limit: number): { name: string; count: number }[] {
     return this.sql(
       `WITH recent AS (
-           SELECT article_id FROM actor_mentions WHERE actor_id = @id ORDER BY published DESC LIMIT @window)
+           SELECT article_id FROM actor_mentions WHERE actor_id = @id AND article_id IN (${VISIBLE_ARTICLES})
+           ORDER BY published DESC LIMIT @window)
          SELECT a.name, count(*) AS count FROM recent
          JOIN actor_mentions m2 ON m2.article_id = recent.article_id AND m2.actor_id != @id
          JOIN actors a ON a.id = m2.actor_id
          WHERE a.kind IN ('person', 'organisation')
          GROUP BY m2.actor_id ORDER BY count DESC, a.mentions DESC LIMIT @limit`,
-    ).all({ id: actorId, limit, window: RELATED_WINDOW }) as { name: string; count: number }[];
+    ).all({ ...this.v, id: actorId, limit, window: RELATED_WINDOW }) as { name: string; count: number }[];
   }
 
   actorEvents(actorId: number, limit: number): { id: number; date: string; title: string }[] {
     return this.sql(
-      `SELECT e.id, e.date, e.title FROM events e WHERE ${this.actorFilter(actorId)} ORDER BY e.date DESC LIMIT @limit`,
-    ).all({ actor: actorId, limit }) as { id: number; date: string; title: string }[];
+      `SELECT e.id, e.date, e.title FROM events e WHERE ${this.actorFilter(actorId)} AND ${EVENT_SEEN}
+         ORDER BY e.date DESC LIMIT @limit`,
+    ).all({ ...this.v, actor: actorId, limit }) as { id: number; date: string; title: string }[];
   }
 
   /**
@@ -136,9 +166,9 @@ export class KnowledgeQueries {
            SELECT role_key, role, date, article_id,
              min(coalesce(date, '9999')) OVER (PARTITION BY role_key) AS first,
              row_number() OVER (PARTITION BY role_key ORDER BY date DESC, id DESC) AS n
-           FROM actor_roles WHERE actor_id = ?)
+           FROM actor_roles WHERE actor_id = ? AND article_id IN (${VISIBLE_ARTICLES}))
          WHERE n <= ? ORDER BY first, roleKey, n`,
-    ).all(actorId, sourcesPerRole) as {
+    ).all(this.v, actorId, sourcesPerRole) as {
       roleKey: string;
       role: string;
       date: string | null;
@@ -162,14 +192,15 @@ export class KnowledgeQueries {
     return this.sql(
       `SELECT a.id AS articleId, a.title, a.url, a.path, a.source FROM actor_mentions m
          JOIN articles a ON a.id = m.article_id
-         WHERE m.actor_id = ? ORDER BY m.published DESC, a.id DESC LIMIT ?`,
-    ).all(actorId, limit) as SourceRow[];
+         WHERE m.actor_id = ? AND a.id IN (${VISIBLE_ARTICLES}) ORDER BY m.published DESC, a.id DESC LIMIT ?`,
+    ).all(this.v, actorId, limit) as SourceRow[];
   }
 
   articleSources(articleIds: number[]): Map<number, SourceRow> {
     const rows = this.sql(
-      'SELECT id AS articleId, title, url, path, source FROM articles WHERE id IN (SELECT value FROM json_each(?))',
-    ).all(json(articleIds)) as SourceRow[];
+      `SELECT id AS articleId, title, url, path, source FROM articles WHERE id IN (SELECT value FROM json_each(?))
+         AND id IN (${VISIBLE_ARTICLES})`,
+    ).all(this.v, json(articleIds)) as SourceRow[];
     return new Map(rows.map((r) => [r.articleId, r]));
   }
 
@@ -178,8 +209,9 @@ export class KnowledgeQueries {
     return this.sql(
       `SELECT a.id, a.name, a.mentions FROM actors a WHERE a.id IN (
            SELECT actor_id FROM actor_terms WHERE term >= ? AND term < ? LIMIT 2000)
+         AND ${ACTOR_SEEN}
          ORDER BY a.mentions DESC LIMIT ?`,
-    ).all(prefix, `${prefix}\uffff`, limit) as { id: number; name: string; mentions: number }[];
+    ).all(this.v, prefix, `${prefix}\uffff`, limit) as { id: number; name: string; mentions: number }[];
   }
 
   /** Search terms that start with `letters` (fuzzy candidates share the first letter). */
@@ -196,14 +228,14 @@ export class KnowledgeQueries {
   }
 
   actorNames(ids: number[]): { id: number; name: string; mentions: number }[] {
-    return this.sql('SELECT id, name, mentions FROM actors WHERE id IN (SELECT value FROM json_each(?))').all(
-      json(ids),
-    ) as { id: number; name: string; mentions: number }[];
+    return this.sql(
+      `SELECT id, name, mentions FROM actors a WHERE id IN (SELECT value FROM json_each(?)) AND ${ACTOR_SEEN}`,
+    ).all(this.v, json(ids)) as { id: number; name: string; mentions: number }[];
   }
 
   timeline(f: TimelineFilter): EventRow[] {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
+    const where: string[] = [EVENT_SEEN];
+    const params: Record<string, unknown> = { ...this.v, limit: f.limit, offset: f.offset };
     if (f.actorId !== undefined) {
       where.push(this.actorFilter(f.actorId));
       params.actor = f.actorId;
@@ -227,7 +259,7 @@ export class KnowledgeQueries {
     const rows = this.sql(
       `SELECT e.id, e.type, e.family, e.date, e.end_date AS endDate, e.precision, e.uncertain, e.planned, e.title,
            e.summary, e.place FROM events e
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+         WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     ).all(params) as EventRow[];
     return rows.map(toEvent);
   }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { statementCache } from './statements.ts';
-import type { TenantsRepo } from './tenants.ts';
+import type { Audience, TenantsRepo } from './tenants.ts';
+import { VISIBLE_ARTICLES, visibleTo } from './visibility.ts';
 
 /** The mode of the record that marks a newly added feed's backlog reported. */
 const BACKLOG = 'backlog';
@@ -127,13 +128,13 @@ export class SummariesRepo {
   }
 
   /** Undated articles (no publication date found) ingested at or after `since`: they are new too. */
-  undatedIngestedSince(since: string): number[] {
+  undatedIngestedSince(since: string, audience: Audience): number[] {
     return this.sql(
       `SELECT id FROM articles WHERE published IS NULL AND status = 'active' AND duplicate_of IS NULL
-         AND ingested_at >= ? ORDER BY id`,
+         AND ingested_at >= ? AND id IN (${VISIBLE_ARTICLES}) ORDER BY id`,
     )
       .pluck()
-      .all(since) as number[];
+      .all(since, visibleTo(audience)) as number[];
   }
 
   /** When the oldest active article was ingested: tells a new store from a running one. */

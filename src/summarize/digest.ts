@@ -1,6 +1,6 @@
 import { type Config, llmConfigured } from '../config.ts';
 import type { ArticleRow, Store } from '../store/index.ts';
-import { OPERATOR_AUDIENCE } from '../store/tenants.ts';
+import { type Audience, OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import { EXTRACTIVE_NOTE, extractiveDigest } from './extractive.ts';
 import { composeWithLlm } from './llm-compose.ts';
 import { digestPeriod, type Period } from './period.ts';
@@ -9,10 +9,15 @@ import type { DigestOptions, DigestResult } from './types.ts';
 
 const MAX_ITEMS = 7;
 
-function loadRows(store: Store, period: Period): ArticleRow[] {
-  if (period.basis === 'new-store') return store.articles.list({ includeDuplicates: true });
-  const dated = store.articles.list({ since: period.since, until: period.until, includeDuplicates: true });
-  const undated = store.articles.getMany(store.summaries.undatedIngestedSince(period.since));
+function loadRows(store: Store, period: Period, audience: Audience): ArticleRow[] {
+  if (period.basis === 'new-store') return store.articles.list({ includeDuplicates: true, audience });
+  const dated = store.articles.list({
+    since: period.since,
+    until: period.until,
+    includeDuplicates: true,
+    audience,
+  });
+  const undated = store.articles.getMany(store.summaries.undatedIngestedSince(period.since, audience));
   return [...dated, ...undated.filter((r) => r.status === 'active')];
 }
 
@@ -30,7 +35,7 @@ export async function composeDigest(
 ): Promise<DigestResult> {
   const audience = options.audience ?? OPERATOR_AUDIENCE;
   const requested = digestPeriod(store, options);
-  const rows = loadRows(store, requested);
+  const rows = loadRows(store, requested, audience);
   const period = tightenPeriod(requested, rows);
   const topic = config.DIGEST_TOPIC;
   const prepared = prepare(store, rows, {
@@ -45,5 +50,5 @@ export async function composeDigest(
     const note = llmConfigured(config) ? 'nothing new to summarise in this period' : EXTRACTIVE_NOTE;
     return extractiveDigest(store, prepared, period, topic, note);
   }
-  return composeWithLlm(store, config, prepared, period, topic, audience);
+  return composeWithLlm(store, config, prepared, period, topic);
 }

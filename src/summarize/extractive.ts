@@ -41,7 +41,7 @@ export function extractiveDigest(
       text: sanitizeOutput(item.text),
       sources: citeAll(store, item.articleIds, prepared.rows),
     })),
-    watch: watchList(store, period.until),
+    watch: watchList(store, period.until, prepared.audience),
     promptVersion: null,
     topic,
     leftOut: prepared.leftOut,

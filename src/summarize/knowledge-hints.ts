@@ -1,6 +1,7 @@
 import { type TimelineEvent, timeline } from '../knowledge/index.ts';
 import { log } from '../log.ts';
 import type { Store } from '../store/index.ts';
+import type { Audience } from '../store/tenants.ts';
 import { sanitizeOutput } from './sanitize.ts';
 
 export interface KnowledgeHints {
@@ -10,9 +11,13 @@ export interface KnowledgeHints {
   links: [number, number][];
 }
 
-function safeTimeline(store: Store, query: Parameters<typeof timeline>[1]): TimelineEvent[] {
+function safeTimeline(
+  store: Store,
+  query: Parameters<typeof timeline>[1],
+  audience: Audience,
+): TimelineEvent[] {
   try {
-    return timeline(store, query).events;
+    return timeline(store, query, audience).events;
   } catch (err) {
     // The knowledge layer is optional for summaries: without it, lexical signals do the work.
     log.debug({ err }, 'timeline unavailable; continuing without knowledge hints');
@@ -20,8 +25,17 @@ function safeTimeline(store: Store, query: Parameters<typeof timeline>[1]): Time
   }
 }
 
-export function knowledgeHints(store: Store, since: string, until: string): KnowledgeHints {
-  const events = safeTimeline(store, { from: since.slice(0, 10), to: until.slice(0, 10), limit: 500 });
+export function knowledgeHints(
+  store: Store,
+  since: string,
+  until: string,
+  audience: Audience,
+): KnowledgeHints {
+  const events = safeTimeline(
+    store,
+    { from: since.slice(0, 10), to: until.slice(0, 10), limit: 500 },
+    audience,
+  );
   const links: [number, number][] = [];
   for (const e of events) {
     const ids = e.sources.map((s) => s.articleId);
@@ -31,15 +45,20 @@ export function knowledgeHints(store: Store, since: string, until: string): Know
 }
 
 /** "What to watch": planned events from the timeline, from `until` on. */
-export function watchList(store: Store, until: string, limit = 5): { date: string; title: string }[] {
-  return safeTimeline(store, { plannedOnly: true, from: until.slice(0, 10), limit }).map((e) => ({
+export function watchList(
+  store: Store,
+  until: string,
+  audience: Audience,
+  limit = 5,
+): { date: string; title: string }[] {
+  return safeTimeline(store, { plannedOnly: true, from: until.slice(0, 10), limit }, audience).map((e) => ({
     date: e.date,
     title: sanitizeOutput(e.title),
   }));
 }
 
 /** Articles behind timeline events that match a topic (by actor, title or summary): a summary boost. */
-export function eventArticles(store: Store, topic: string): Set<number> {
-  const events = safeTimeline(store, { query: topic, limit: 100 });
+export function eventArticles(store: Store, topic: string, audience: Audience): Set<number> {
+  const events = safeTimeline(store, { query: topic, limit: 100 }, audience);
   return new Set(events.flatMap((e) => e.sources.map((s) => s.articleId)));
 }

@@ -1,6 +1,5 @@
 import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
-import type { Audience } from '../store/tenants.ts';
 import { buildEvidence } from './evidence.ts';
 import { extractiveDigest, extractiveSummary } from './extractive.ts';
 import { type GroundedItem, groundItems } from './grounding.ts';
@@ -33,7 +32,6 @@ export async function composeWithLlm(
   prepared: Prepared,
   period: Period,
   topic: string,
-  audience: Audience,
 ): Promise<DigestResult> {
   const slots = {
     topic,
@@ -42,7 +40,7 @@ export async function composeWithLlm(
     minItems: 3,
     maxItems: 7,
   };
-  const reported = store.summaries.reportedItems(audience.tenantId).map((r) => r.fingerprint);
+  const reported = store.summaries.reportedItems(prepared.audience.tenantId).map((r) => r.fingerprint);
   const passages = buildEvidence(prepared, evidenceBudget(config, 'digest', slots), reported);
   const run = await runTask(store, config, 'digest', slots, passages, digestAnswer);
   if (!run.outcome.ok)
@@ -64,7 +62,7 @@ export async function composeWithLlm(
     until: period.until,
     headline: sanitizeOutput(clip(run.outcome.value.headline, 160)) || kept[0]!.text.slice(0, 120),
     items: toItems(store, prepared, kept),
-    watch: watchList(store, period.until),
+    watch: watchList(store, period.until, prepared.audience),
     promptVersion: run.promptVersion,
     topic,
     leftOut: prepared.leftOut,

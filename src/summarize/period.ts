@@ -41,7 +41,8 @@ export function digestPeriod(store: Store, options: DigestOptions): Period {
   const first = store.summaries.firstIngestedAt();
   if (first && now.getTime() - Date.parse(first) > DAY_MS) {
     // "The last 24 hours of publication dates": a store whose feeds went quiet still gets its last day.
-    const newest = store.articles.list({ limit: 1 })[0]?.published;
+    const newest = store.articles.list({ limit: 1, audience: options.audience ?? OPERATOR_AUDIENCE })[0]
+      ?.published;
     const end = Math.min(now.getTime(), newest ? Date.parse(newest) : now.getTime());
     return { since: new Date(end - DAY_MS).toISOString(), until, basis: 'last-24h' };
   }

@@ -13,6 +13,8 @@ export interface Prepared {
   leftOut: LeftOutArticle[];
   /** Every row in scope, duplicates included, by id: citations come from here. */
   rows: Map<number, ArticleRow>;
+  /** Whom it is for: the knowledge it may draw on and the reported items it skips. */
+  audience: Audience;
 }
 
 export interface PrepareOptions {
@@ -26,7 +28,7 @@ export interface PrepareOptions {
   focusAny?: boolean;
   /** Skip what earlier posted digests already reported. */
   novelty: boolean;
-  /** Whose reported items novelty skips (default: the operator's). */
+  /** Whom it is for: its knowledge hints and the reported items novelty skips (default: the operator). */
   audience?: Audience;
 }
 
@@ -46,13 +48,13 @@ export function prepare(store: Store, rows: ArticleRow[], options: PrepareOption
       copies.set(row.duplicateOf, [...(copies.get(row.duplicateOf) ?? []), row.id]);
     } else originals.push(row);
   }
-  const hints = knowledgeHints(store, options.since, options.until);
+  const audience = options.audience ?? OPERATOR_AUDIENCE;
+  const hints = knowledgeHints(store, options.since, options.until, audience);
   const analysis = analyse(originals, options.topic, hints.terms, {
     focus: options.focus,
     focusAny: options.focusAny,
   });
   leftOut.push(...analysis.leftOut);
-  const audience = options.audience ?? OPERATOR_AUDIENCE;
   const reported = options.novelty ? store.summaries.reportedItems(audience.tenantId) : [];
   const reportedIds = new Set(reported.flatMap((r) => r.articleIds));
   const fingerprints = reported.map((r) => r.fingerprint);
@@ -76,5 +78,5 @@ export function prepare(store: Store, rows: ArticleRow[], options: PrepareOption
       leftOut.push({ articleId: a.row.id, title: a.row.title, reason });
     }
   }
-  return { analysis, stories, items, leftOut, rows: byId };
+  return { analysis, stories, items, leftOut, rows: byId, audience };
 }

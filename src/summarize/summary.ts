@@ -1,5 +1,6 @@
 import { type Config, llmConfigured } from '../config.ts';
 import type { ArticleRow, Store } from '../store/index.ts';
+import { type Audience, OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import { EXTRACTIVE_NOTE, extractiveSummary } from './extractive.ts';
 import { eventArticles } from './knowledge-hints.ts';
 import { summarizeWithLlm } from './llm-compose.ts';
@@ -21,6 +22,8 @@ export interface SummaryOptions {
    * articles are, summarise those (and say so) rather than answer with nothing.
    */
   widen?: boolean;
+  /** Whom it is for: only the articles and knowledge its tenant may see (default: the operator). */
+  audience?: Audience;
 }
 
 /** How far back a widened summary may look. */
@@ -32,12 +35,18 @@ const DAY_MS = 86_400_000;
  * and by the knowledge layer (articles behind timeline events whose actors or titles match the topic).
  * "Recent" counts back from the newest publication date, so a store whose feeds went quiet still answers.
  */
-function retrieve(store: Store, topic: string | undefined, days: number, end: number): ArticleRow[] {
+function retrieve(
+  store: Store,
+  audience: Audience,
+  topic: string | undefined,
+  days: number,
+  end: number,
+): ArticleRow[] {
   const since = new Date(end - days * DAY_MS).toISOString();
   const inWindow = (r: ArticleRow) => r.published === null || r.published >= since;
-  if (!topic) return store.articles.list({ since, limit: MAX_ARTICLES * 5 });
-  const fromEvents = eventArticles(store, topic);
-  const hits = store.articles.search(topic, { limit: MAX_ARTICLES * 5 });
+  if (!topic) return store.articles.list({ since, limit: MAX_ARTICLES * 5, audience });
+  const fromEvents = eventArticles(store, topic, audience);
+  const hits = store.articles.search(topic, { limit: MAX_ARTICLES * 5, audience });
   const worstScore = Math.max(0, ...hits.map((h) => h.score));
   for (const id of fromEvents) if (!hits.some((h) => h.id === id)) hits.push({ id, score: worstScore });
   const rows = new Map(store.articles.getMany(hits.map((h) => h.id)).map((r) => [r.id, r]));
@@ -58,8 +67,8 @@ function retrieve(store: Store, topic: string | undefined, days: number, end: nu
 }
 
 /** Where "the last N days" end: now, or the newest article's date when the store has gone quiet. */
-function windowEnd(store: Store, now: Date): number {
-  const newest = store.articles.list({ limit: 1 })[0]?.published;
+function windowEnd(store: Store, audience: Audience, now: Date): number {
+  const newest = store.articles.list({ limit: 1, audience })[0]?.published;
   return Math.min(now.getTime(), newest ? Date.parse(newest) : now.getTime());
 }
 
@@ -69,8 +78,8 @@ const dateOf = (row: ArticleRow): number => Date.parse(row.published ?? row.inge
  * The topic's latest matching articles when none falls in the asked-for period, with the period that
  * covers them; undefined when nothing older matches either.
  */
-function widened(store: Store, topic: string, days: number, end: number) {
-  const rows = retrieve(store, topic, WIDEST_DAYS, end);
+function widened(store: Store, audience: Audience, topic: string, days: number, end: number) {
+  const rows = retrieve(store, audience, topic, WIDEST_DAYS, end);
   if (!rows.length) return undefined;
   const dates = rows.map(dateOf);
   const oldest = Math.min(...dates);
@@ -88,17 +97,19 @@ export async function summarize(
   const asked = options.days ?? DEFAULT_DAYS;
   const now = options.now ?? new Date();
   const shownTopic = topic ? sanitizeOutput(topic) : null;
-  const end = windowEnd(store, now);
+  const audience = options.audience ?? OPERATOR_AUDIENCE;
+  const end = windowEnd(store, audience, now);
   let days = asked;
-  let rows = retrieve(store, topic, days, end);
+  let rows = retrieve(store, audience, topic, days, end);
   let widenNote: string | null = null;
-  const wider = rows.length === 0 && topic && options.widen ? widened(store, topic, days, end) : undefined;
+  const wider =
+    rows.length === 0 && topic && options.widen ? widened(store, audience, topic, days, end) : undefined;
   if (wider) {
     ({ rows, days } = wider);
     // The span itself is the reply's period (result.period), shown beside the note.
     widenNote = `Nothing about "${shownTopic}" in the last ${asked} days of the store: these are the latest articles that match.`;
   }
-  const result = await summarizeRows(store, config, { topic, shownTopic, days, now, rows });
+  const result = await summarizeRows(store, config, { topic, shownTopic, days, now, rows, audience });
   if (widenNote) result.note = result.note ? `${widenNote} ${result.note}` : widenNote;
   if (wider) result.period = wider.period;
   return result;
@@ -113,11 +124,19 @@ async function summarizeRows(
     days,
     now,
     rows,
-  }: { topic?: string; shownTopic: string | null; days: number; now: Date; rows: ArticleRow[] },
+    audience,
+  }: {
+    topic?: string;
+    shownTopic: string | null;
+    days: number;
+    now: Date;
+    rows: ArticleRow[];
+    audience: Audience;
+  },
 ): Promise<SummaryResult> {
   if (rows.length === 0) {
     // The window counts back from the newest article: say when older articles would answer.
-    const older = topic !== undefined && store.articles.search(topic, { limit: 1 }).length > 0;
+    const older = topic !== undefined && store.articles.search(topic, { limit: 1, audience }).length > 0;
     const hint = older ? ' Older articles match: ask for more days.' : '';
     const note = topic
       ? `No articles about "${shownTopic}" in the last ${days} days of the store.${hint}`
@@ -131,6 +150,7 @@ async function summarizeRows(
     maxItems: MAX_ITEMS,
     focus: topic ? [...new Set(terms(topic))] : undefined,
     novelty: false,
+    audience,
   };
   let prepared = prepare(store, rows, scope);
   // Too strict for this store: accept sentences with any word of the topic.

@@ -15,8 +15,16 @@ export const OPTION = { subcommand: 1, string: 3, integer: 4, boolean: 5 } as co
 let counter = 300000000000000000n;
 const nextId = () => String(++counter);
 
+/** Where an interaction comes from: a server and one of its channels (default: the stand-in's first). */
+export interface Where {
+  guild: string;
+  channel: string;
+}
+
+const HOME: Where = { guild: IDS.guild, channel: IDS.channel };
+
 /** The fields every interaction needs; without entitlements and the owners map discord.js drops it. */
-function base(type: number, who: Who) {
+function base(type: number, who: Who, where: Where = HOME) {
   const id = nextId();
   const userId = who === 'admin' ? IDS.admin : IDS.member;
   return {
@@ -25,9 +33,9 @@ function base(type: number, who: Who) {
     application_id: IDS.application,
     type,
     version: 1,
-    guild_id: IDS.guild,
-    channel_id: IDS.channel,
-    channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'news' },
+    guild_id: where.guild,
+    channel_id: where.channel,
+    channel: { id: where.channel, type: 0, guild_id: where.guild, name: 'news' },
     member: {
       user: { id: userId, username: who, discriminator: '0', global_name: who, avatar: null },
       roles: [],
@@ -41,20 +49,26 @@ function base(type: number, who: Who) {
     locale: 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': IDS.guild },
+    authorizing_integration_owners: { '0': where.guild },
     context: 0,
   };
 }
 
 /** A slash command (type 2) as the gateway delivers it. */
-export function slashCommand(name: string, options: CommandOption[] = [], who: Who = 'member') {
-  return { ...base(2, who), data: { id: nextId(), name, type: 1, options, guild_id: IDS.guild } };
+export function slashCommand(name: string, options: CommandOption[] = [], who: Who = 'member', where = HOME) {
+  return { ...base(2, who, where), data: { id: nextId(), name, type: 1, options, guild_id: where.guild } };
 }
 
 /** An autocomplete request (type 4) while `focused` is being typed. */
-export function autocomplete(name: string, focused: string, typed: string, who: Who = 'member') {
+export function autocomplete(
+  name: string,
+  focused: string,
+  typed: string,
+  who: Who = 'member',
+  where = HOME,
+) {
   return {
-    ...base(4, who),
+    ...base(4, who, where),
     data: {
       id: nextId(),
       name,

@@ -29,6 +29,9 @@ export const IDS = {
   channel: '100000000000000004',
   admin: '100000000000000005',
   member: '100000000000000006',
+  /** A second server on the same stand-in, with its own channel: another tenant. */
+  guildB: '100000000000000007',
+  channelB: '100000000000000008',
 };
 
 /** Manage Server (and view/send): what an admin carries; plain members only view and send. */
@@ -152,7 +155,10 @@ export class DiscordStandIn {
       d: {
         v: 10,
         user: this.botUser(),
-        guilds: [{ id: IDS.guild, unavailable: true }],
+        guilds: [
+          { id: IDS.guild, unavailable: true },
+          { id: IDS.guildB, unavailable: true },
+        ],
         session_id: randomUUID(),
         resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
         application: { id: IDS.application, flags: 0 },
@@ -160,6 +166,7 @@ export class DiscordStandIn {
       },
     });
     this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.sequence, d: this.guild() });
+    this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.sequence, d: this.guild(IDS.guildB, IDS.channelB) });
   }
 
   botUser() {
@@ -173,20 +180,20 @@ export class DiscordStandIn {
     };
   }
 
-  channel() {
+  channel(id = IDS.channel, guildId = IDS.guild) {
     return {
-      id: IDS.channel,
+      id,
       type: 0,
-      guild_id: IDS.guild,
+      guild_id: guildId,
       name: 'news',
       position: 0,
       permission_overwrites: [],
     };
   }
 
-  private guild() {
+  private guild(id = IDS.guild, channelId = IDS.channel) {
     return {
-      id: IDS.guild,
+      id,
       name: 'Test desk',
       unavailable: false,
       owner_id: IDS.admin,
@@ -196,8 +203,8 @@ export class DiscordStandIn {
       features: [],
       emojis: [],
       stickers: [],
-      roles: [{ id: IDS.guild, name: '@everyone', permissions: PERMISSIONS.member, position: 0, color: 0 }],
-      channels: [this.channel()],
+      roles: [{ id, name: '@everyone', permissions: PERMISSIONS.member, position: 0, color: 0 }],
+      channels: [this.channel(channelId, id)],
       threads: [],
       members: [],
       voice_states: [],
