@@ -2,6 +2,7 @@ import type { CommandDefinition } from '../src/core/command.ts';
 import digest from './digest.ts';
 import feeds from './feeds.ts';
 import { helpCommand } from './help.ts';
+import settings from './settings.ts';
 import summary from './summary.ts';
 import timeline from './timeline.ts';
 import whois from './whois.ts';
@@ -13,6 +14,7 @@ export const commands: CommandDefinition[] = [
   summary,
   digest,
   feeds,
+  settings,
   helpCommand(() => commands),
 ];
 

@@ -28,10 +28,12 @@ export function slashCommandBody(fields: {
   userId: string;
   responseUrl: string;
   channelId?: string;
+  /** The workspace the command comes from (default T1). */
+  teamId?: string;
 }): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
-    team_id: 'T1',
+    team_id: fields.teamId ?? 'T1',
     team_domain: 'test',
     channel_id: fields.channelId ?? 'C1',
     channel_name: 'news',
