@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.ts';
 import { runCommand } from '../../src/core/run-command.ts';
+import { discordTenant } from '../../src/core/tenant.ts';
 import { saveArticles } from '../../src/ingest/save.ts';
 import { commandContext, tempStore, testConfig } from '../support/discord-store.ts';
 import { completion, OpenAiStandIn } from '../support/openai-server.ts';
@@ -30,6 +31,21 @@ afterEach(async () => {
 });
 
 describe('/whois', () => {
+  it("answers a server from the operator's shared sources unless SHARED_SOURCES is false", async () => {
+    const server = discordTenant('900000000000000001');
+    const shared = await runCommand(findCommand('whois')!, commandContext(store, { tenant: server }), {
+      actor: 'Marquardt',
+    });
+    expect(shared.title).toBe('Ilse Marquardt');
+    const ownOnly = commandContext(store, {
+      tenant: server,
+      config: testConfig({ SHARED_SOURCES: 'false' }),
+    });
+    const reply = await runCommand(findCommand('whois')!, ownOnly, { actor: 'Marquardt' });
+    expect(reply.title).toContain('No actor matches');
+    expect(reply.text).not.toContain('Vienna');
+  });
+
   it('answers with the extractive profile when no LLM is configured', async () => {
     const reply = await runCommand(findCommand('whois')!, commandContext(store), { actor: 'Marquardt' });
     expect(reply.title).toBe('Ilse Marquardt');
