@@ -14,6 +14,9 @@ export const ErrorCode = {
   ParseTimeout: 'ERR_PARSE_TIMEOUT',
   TenantId: 'ERR_TENANT_ID',
   KnowledgeIndex: 'ERR_KNOWLEDGE_INDEX',
+  StoreEmptyFile: 'ERR_STORE_EMPTY_FILE',
+  NotAStore: 'ERR_STORE_NOT_NEWSDESK',
+  StoreBusy: 'ERR_STORE_BUSY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -80,8 +80,17 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
   });
 
   const analysed = new Map<number, ArticleAnalysis>();
+  // Origins this batch has written: a repeat within the batch is not another process's article.
+  const written = new Set<string>();
   store.transaction(() => {
-    for (const { existing, article } of work) {
+    for (const item of work) {
+      const { article } = item;
+      // Another process (a second ingest, the bot's feed poll) may have stored this origin since it
+      // was looked up above: look again under the write lock, so that it is updated, not inserted twice.
+      const existing =
+        item.existing ??
+        (article && !written.has(article.origin) ? repo.findByOrigin(article.origin) : undefined);
+      if (article) written.add(article.origin);
       if (
         !article ||
         (existing?.status === 'active' && !article.fileHash && existing.contentHash === article.contentHash)

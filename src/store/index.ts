@@ -1,18 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ArticlesRepo } from './articles.ts';
 import { DeliveriesRepo } from './deliveries.ts';
 import { FeedsRepo } from './feeds.ts';
 import { KnowledgeRepo } from './knowledge.ts';
 import type { KnowledgeQueries } from './knowledge-queries.ts';
-import { runMigrations } from './migrate.ts';
+import { openDatabase } from './open.ts';
 import { SettingsRepo } from './settings.ts';
 import { SubscriptionsRepo } from './subscriptions.ts';
 import { SummariesRepo } from './summaries.ts';
 import { type Audience, OPERATOR_AUDIENCE, TenantsRepo } from './tenants.ts';
+import { writeTransaction } from './transaction.ts';
 
 export type { ArticleInput, ArticleRow, ArticleSummary } from './articles.ts';
+export { NotAStoreError, StoreBusyError, StoreEmptyFileError } from './errors.ts';
 
 /**
  * The only door to persistent state. Callers use the repositories; no SQL lives outside src/store,
@@ -58,9 +60,12 @@ export class Store {
     return scoped;
   }
 
-  /** Runs fn in one transaction: all of its writes land, or none do. */
+  /**
+   * Runs fn in one write transaction: all of its writes land, or none do. Other processes on the
+   * same store wait for it (and it for them) instead of failing with "database is locked".
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return writeTransaction(this.db, fn);
   }
 
   /** The durability settings in force, for diagnostics and tests. */
@@ -78,15 +83,13 @@ export class Store {
   }
 }
 
+/**
+ * Opens the store at `path` (':memory:' for a throw-away one), creating it and its folder when the
+ * path is new. A file there that is not a newsdesk store (empty, not SQLite, another program's
+ * database) is refused (NotAStoreError, StoreEmptyFileError) and left untouched.
+ */
 export function openStore(path: string): Store {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // WAL's default (NORMAL) can lose the last committed transaction on power loss.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  runMigrations(db);
-  return new Store(file, db);
+  return new Store(file, openDatabase(file));
 }

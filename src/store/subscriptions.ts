@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { FEED_COLUMNS, type FeedRow, type FeedsRepo } from './feeds.ts';
 import { statementCache } from './statements.ts';
 import { OPERATOR_TENANT_ID, type TenantsRepo } from './tenants.ts';
+import { writeTransaction } from './transaction.ts';
 
 export type SubscriptionMode = 'digest' | 'items';
 
@@ -73,7 +74,7 @@ export class SubscriptionsRepo {
     now = new Date().toISOString(),
   ): SubscriptionRow {
     const channel = options.channel ?? null;
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       this.tenants.ensure(tenantId, now);
       const existing = this.sql(
         "SELECT id FROM subscriptions WHERE tenant_id = ? AND feed_id = ? AND ifnull(channel, '') = ifnull(?, '')",
@@ -94,7 +95,7 @@ export class SubscriptionsRepo {
         ).run(tenantId, feedId, channel, options.mode ?? 'digest', options.origin, now).lastInsertRowid,
       );
       return this.get(tenantId, id)!;
-    })();
+    });
   }
 
   /** Removes one of the tenant's subscriptions; another tenant's id matches nothing. */
@@ -105,12 +106,12 @@ export class SubscriptionsRepo {
   /** Makes the operator's FEEDS subscriptions exactly `urls`; feeds added by hand are left alone. */
   syncEnv(urls: string[], now = new Date().toISOString()): void {
     const keep = new Set(urls);
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const url of urls)
         this.add(OPERATOR_TENANT_ID, this.feeds.add(url, null, now).id, { origin: 'env' }, now);
       const drop = this.sql("DELETE FROM subscriptions WHERE tenant_id = ? AND id = ? AND origin = 'env'");
       for (const sub of this.list(OPERATOR_TENANT_ID))
         if (sub.origin === 'env' && !keep.has(sub.feed.url)) drop.run(OPERATOR_TENANT_ID, sub.id);
-    })();
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { statementCache } from './statements.ts';
 import type { Audience, TenantsRepo } from './tenants.ts';
+import { writeTransaction } from './transaction.ts';
 import { VISIBLE_ARTICLES, visibleTo } from './visibility.ts';
 
 /** The mode of the record that marks a newly added feed's backlog reported. */
@@ -60,7 +61,7 @@ export class SummariesRepo {
     items: { fingerprint: string[]; articleIds: number[] }[],
     postedAt = new Date().toISOString(),
   ): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       this.tenants.ensure(tenantId, postedAt);
       const id = Number(
         this.sql(
@@ -82,7 +83,7 @@ export class SummariesRepo {
       for (const item of items)
         insert.run(id, JSON.stringify(item.fingerprint), JSON.stringify(item.articleIds));
       return id;
-    })();
+    });
   }
 
   /**
@@ -91,7 +92,7 @@ export class SummariesRepo {
    * digest of mode 'backlog', which no digest period starts from.
    */
   markFeedReported(tenantId: string, feedId: number, now = new Date().toISOString()): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const ids = this.sql("SELECT id FROM articles WHERE feed_id = ? AND status = 'active' ORDER BY id")
         .pluck()
         .all(feedId) as number[];
@@ -103,7 +104,7 @@ export class SummariesRepo {
         now,
       );
       return ids.length;
-    })();
+    });
   }
 
   /** The tenant's last posted digest (a feed's backlog mark is not one). */

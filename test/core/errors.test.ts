@@ -8,6 +8,7 @@ import { FeedParseError } from '../../src/ingest/feeds/parse-feed.ts';
 import { BodyTooLargeError } from '../../src/ingest/feeds/read-body.ts';
 import { ParseTimeoutError } from '../../src/ingest/feeds/worker-pool.ts';
 import { KnowledgeIndexError } from '../../src/knowledge/errors.ts';
+import { NotAStoreError, StoreBusyError, StoreEmptyFileError } from '../../src/store/errors.ts';
 import { TenantIdError } from '../../src/store/tenants.ts';
 import { loadPrompts, PromptError } from '../../src/summarize/prompts.ts';
 
@@ -26,6 +27,9 @@ describe('error codes', () => {
       ParseTimeout: 'ERR_PARSE_TIMEOUT',
       TenantId: 'ERR_TENANT_ID',
       KnowledgeIndex: 'ERR_KNOWLEDGE_INDEX',
+      StoreEmptyFile: 'ERR_STORE_EMPTY_FILE',
+      NotAStore: 'ERR_STORE_NOT_NEWSDESK',
+      StoreBusy: 'ERR_STORE_BUSY',
     });
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
   });
@@ -42,6 +46,9 @@ describe('error codes', () => {
     [ParseTimeoutError, 'ERR_PARSE_TIMEOUT'],
     [TenantIdError, 'ERR_TENANT_ID'],
     [KnowledgeIndexError, 'ERR_KNOWLEDGE_INDEX'],
+    [StoreEmptyFileError, 'ERR_STORE_EMPTY_FILE'],
+    [NotAStoreError, 'ERR_STORE_NOT_NEWSDESK'],
+    [StoreBusyError, 'ERR_STORE_BUSY'],
   ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
     const cause = new Error('underneath');
     const err = new ErrorClass('what went wrong', { cause });
