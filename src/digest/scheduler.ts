@@ -1,11 +1,13 @@
-import cron from 'node-cron';
 import { type Config, ConfigError } from '../config.ts';
 import { runIngest } from '../ingest/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { type DeliveryOutcome, deliverSlot, type PreparedDigest, type RetryPolicy } from './deliver.ts';
-import { type DigestSchedule, planSlot, type SlotPlan } from './slots.ts';
+import { cronProblem, type DigestSchedule, nextSlot, planSlot, type SlotPlan } from './slots.ts';
 import type { DeliveryTarget } from './target.ts';
+
+/** The longest single timer wait before the next slot is looked at again. */
+const MAX_TIMER_STEP_MS = 60 * 60_000;
 
 export interface DigestSchedulerOptions {
   /** The tenant this schedule belongs to: its slots, claims and reported items. */
@@ -31,15 +33,17 @@ export interface DigestScheduler {
 }
 
 export function scheduleFromConfig(config: Config): DigestSchedule {
-  if (!cron.validate(config.DIGEST_CRON)) {
-    throw new ConfigError(`DIGEST_CRON: not a valid cron expression: ${config.DIGEST_CRON}`);
+  const problem = cronProblem(config.DIGEST_CRON);
+  if (problem) {
+    throw new ConfigError(`DIGEST_CRON: not a valid cron expression: ${config.DIGEST_CRON} (${problem})`);
   }
   return { cron: config.DIGEST_CRON, timezone: config.DIGEST_TZ };
 }
 
 /**
- * The daily digest: node-cron fires on DIGEST_CRON in DIGEST_TZ, an ingest runs, then the slot is
- * delivered exactly once per destination. node-cron keeps no state; the store remembers each slot.
+ * The daily digest: a timer fires at each DIGEST_CRON slot in DIGEST_TZ, an ingest runs, then the
+ * slot is delivered exactly once per destination. The timer keeps no state; the store remembers each
+ * slot.
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
   const { store, config, log } = options;
@@ -70,19 +74,30 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     return run;
   };
 
-  const task = cron.schedule(
-    schedule.cron,
-    async (ctx) => {
-      // A timer may fire a hair early or late: the nearest second is the slot it fired for.
-      const fired = Math.round((ctx.date ?? now()).getTime() / 1000) * 1000;
-      const outcomes = await runSlot(new Date(fired)).catch((err: unknown) => {
-        log.error({ err }, 'digest run failed');
-        return [] as DeliveryOutcome[];
-      });
-      for (const resolve of waiters.splice(0)) resolve(outcomes);
-    },
-    { timezone: schedule.timezone, name: 'digest', noOverlap: true },
-  );
+  // One cron library (cron-parser) names every slot, forward for the timer and back for catch-up,
+  // so a slot the timer fires for is the slot its run plans.
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const arm = () => {
+    if (stopped) return;
+    const slot = nextSlot(schedule, now());
+    if (!slot) return log.warn({ cron: schedule.cron }, 'DIGEST_CRON has no further slot: no more digests');
+    // Long waits are taken in steps: a timer set weeks ahead drifts with a suspended or changed clock.
+    const wait = Math.min(Math.max(slot.getTime() - now().getTime(), 0), MAX_TIMER_STEP_MS);
+    timer = setTimeout(() => {
+      if (now().getTime() < slot.getTime()) return arm();
+      void runSlot(slot)
+        .catch((err: unknown) => {
+          log.error({ err }, 'digest run failed');
+          return [] as DeliveryOutcome[];
+        })
+        .then((outcomes) => {
+          for (const resolve of waiters.splice(0)) resolve(outcomes);
+        });
+      arm();
+    }, wait);
+  };
+  arm();
   log.info(
     { cron: schedule.cron, timezone: schedule.timezone, destinations: options.targets.length },
     'digest scheduled',
@@ -92,12 +107,12 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     catchUp: () => runSlot(now()),
     nextRun: () => new Promise((resolve) => waiters.push(resolve)),
     async stop(timeoutMs = 10_000) {
-      await task.stop();
-      await task.destroy();
-      waiters = [];
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([chain, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      stopped = true;
       clearTimeout(timer);
+      waiters = [];
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([chain, new Promise((resolve) => (grace = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(grace);
     },
   };
 }

@@ -1,4 +1,4 @@
-import cron from 'node-cron';
+import { type CronExpression, CronExpressionParser } from 'cron-parser';
 
 export interface DigestSchedule {
   cron: string;
@@ -6,30 +6,49 @@ export interface DigestSchedule {
 }
 
 const MINUTE = 60_000;
-/** How far back a previous occurrence is looked for: a weekly schedule still finds its last run. */
-const LOOKBACK_MINUTES = 8 * 24 * 60;
+
+/** Why `cron` is not a usable schedule (5 fields, or 6 with seconds first), or null when it is. */
+export function cronProblem(cron: string): string | null {
+  const fields = cron.trim().split(/\s+/).length;
+  if (fields < 5 || fields > 6) return `expected 5 fields (or 6 with seconds first), got ${fields}`;
+  try {
+    CronExpressionParser.parse(cron);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+const occurrences = (schedule: DigestSchedule, from: Date): CronExpression =>
+  CronExpressionParser.parse(schedule.cron, { currentDate: from, tz: schedule.timezone });
+
+/** Steps back one occurrence, or null when the schedule has none earlier. */
+function back(it: CronExpression): Date | null {
+  try {
+    return it.prev().toDate();
+  } catch {
+    return null;
+  }
+}
+
+/** The latest time at or before `at` that the schedule fires (in its zone, DST applied), or null. */
+export function previousSlot(schedule: DigestSchedule, at: Date): Date | null {
+  return back(occurrences(schedule, new Date(at.getTime() + 1)));
+}
 
 /**
- * The latest time at or before `at` that the schedule fires, or null when there is none within
- * about a week. node-cron only looks forward, so this steps back minute by minute and asks the
- * cron matcher (which applies the time zone and DST) about each candidate second.
+ * The first slot strictly after `at`, or null. A wall-clock time that a DST change skips that day
+ * (02:30 on the spring-forward night) is no slot: looking forward, the library would move it to
+ * 03:30, looking back it skips it; a slot must be the same both ways, so that the run it fires plans
+ * itself, so such a candidate is passed over.
  */
-export function previousSlot(schedule: DigestSchedule, at: Date): Date | null {
-  const seconds = [...cron.parse(schedule.cron).second].sort((a, b) => b - a);
-  const task = cron.createTask(schedule.cron, () => {}, { timezone: schedule.timezone });
-  try {
-    const start = Math.floor(at.getTime() / MINUTE) * MINUTE;
-    for (let i = 0; i <= LOOKBACK_MINUTES; i++) {
-      const minute = start - i * MINUTE;
-      for (const s of seconds) {
-        const candidate = new Date(minute + s * 1000);
-        if (candidate.getTime() <= at.getTime() && task.match(candidate)) return candidate;
-      }
-    }
-    return null;
-  } finally {
-    void task.destroy();
+export function nextSlot(schedule: DigestSchedule, at: Date): Date | null {
+  const ahead = occurrences(schedule, at);
+  for (let tries = 0; tries < 3 && ahead.hasNext(); tries++) {
+    const candidate = ahead.next().toDate();
+    if (previousSlot(schedule, candidate)?.getTime() === candidate.getTime()) return candidate;
   }
+  return null;
 }
 
 /** The slot's id: its wall-clock time in the schedule's zone with the offset, e.g. 2026-11-22T08:00:00+02:00. */
@@ -65,11 +84,15 @@ export interface SlotPlan {
   until: string;
 }
 
-/** The slot at or before `at` with its true period (from the occurrence before it), or null. */
+/**
+ * The slot at or before `at`, however long ago, with its true period: from the occurrence before
+ * it (a month for a monthly schedule, 23 or 25 hours across a DST change), or null.
+ */
 export function planSlot(schedule: DigestSchedule, at: Date): SlotPlan | null {
-  const slot = previousSlot(schedule, at);
+  const past = occurrences(schedule, new Date(at.getTime() + 1));
+  const slot = back(past);
   if (!slot) return null;
-  const before = previousSlot(schedule, new Date(slot.getTime() - 1000));
-  const since = before ?? new Date(slot.getTime() - 24 * 60 * MINUTE);
+  // A schedule with a single occurrence ever has nothing before it: its digest covers a day.
+  const since = back(past) ?? new Date(slot.getTime() - 24 * 60 * MINUTE);
   return { slot: slotId(slot, schedule.timezone), since: since.toISOString(), until: slot.toISOString() };
 }

@@ -68,6 +68,34 @@ describe('digest schedule', () => {
     expect(ingests).toEqual(['ingest', 'ingest']);
   });
 
+  it('catches up a monthly slot missed 10 days ago, with the month since the slot before as its period', async () => {
+    const store = openStore(join(tempDir(), 'store.db'));
+    const { config, plans, prepare } = setup('0 9 1 * *', 'Europe/Paris');
+    const channel = new FakeChannel('slack', 'monthly');
+    const scheduler = startDigestScheduler({
+      tenantId: 'operator',
+      store,
+      config,
+      log,
+      retry,
+      prepare,
+      now: () => new Date('2026-11-11T09:00:00Z'),
+      targets: [channel],
+      ingest: async () => 0,
+    });
+    expect((await scheduler.catchUp()).map((o) => o.status)).toEqual(['posted']);
+    await scheduler.stop();
+    store.close();
+    expect(plans).toEqual([
+      {
+        slot: '2026-11-01T09:00:00+01:00',
+        since: '2026-10-01T07:00:00.000Z',
+        until: '2026-11-01T08:00:00.000Z',
+      },
+    ]);
+    expect(channel.posted).toHaveLength(1);
+  });
+
   it('still composes and posts when the ingest before it fails', async () => {
     const store = openStore(join(tempDir(), 'store.db'));
     const { config, prepare } = setup('0 8 * * *');
