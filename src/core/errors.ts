@@ -17,6 +17,7 @@ export const ErrorCode = {
   StoreEmptyFile: 'ERR_STORE_EMPTY_FILE',
   NotAStore: 'ERR_STORE_NOT_NEWSDESK',
   StoreBusy: 'ERR_STORE_BUSY',
+  SlackStart: 'ERR_SLACK_START',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

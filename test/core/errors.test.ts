@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SlackStartError } from '../../src/adapters/slack/errors.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { CodedError, ErrorCode, UserError } from '../../src/core/errors.ts';
 import { BlockedAddressError } from '../../src/ingest/feeds/address-guard.ts';
@@ -30,6 +31,7 @@ describe('error codes', () => {
       StoreEmptyFile: 'ERR_STORE_EMPTY_FILE',
       NotAStore: 'ERR_STORE_NOT_NEWSDESK',
       StoreBusy: 'ERR_STORE_BUSY',
+      SlackStart: 'ERR_SLACK_START',
     });
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
   });
@@ -49,6 +51,7 @@ describe('error codes', () => {
     [StoreEmptyFileError, 'ERR_STORE_EMPTY_FILE'],
     [NotAStoreError, 'ERR_STORE_NOT_NEWSDESK'],
     [StoreBusyError, 'ERR_STORE_BUSY'],
+    [SlackStartError, 'ERR_SLACK_START'],
   ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
     const cause = new Error('underneath');
     const err = new ErrorClass('what went wrong', { cause });

@@ -44,6 +44,7 @@ export class SlackStandIn {
   private failures = new Map<string, number>();
   private losses = new Map<string, number>();
   private hangs = new Map<string, number>();
+  private rejected = new Set<string>();
   private postWaiters: ((post: SlackPost) => void)[] = [];
   private waiters: (() => void)[] = [];
   private server: Server = createServer((req, res) => {
@@ -103,6 +104,11 @@ export class SlackStandIn {
     this.hangs.set(method, times);
   }
 
+  /** Every Web API call made with `token` is answered as Slack answers a revoked or wrong token. */
+  rejectToken(token: string): void {
+    this.rejected.add(token);
+  }
+
   /** Resolves with the next message chat.postMessage stores. */
   nextPost(): Promise<SlackPost> {
     return new Promise((resolve) => this.postWaiters.push(resolve));
@@ -153,6 +159,9 @@ export class SlackStandIn {
     }
     const method = path.replace(/^\/api\//, '');
     this.calls.push(method);
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || body.token;
+    if (typeof token === 'string' && this.rejected.has(token))
+      return [200, { ok: false, error: 'invalid_auth' }];
     if (this.take(this.failures, method)) return [500, { ok: false, error: 'internal_error' }];
     const result = this.method(method, body);
     if (this.take(this.losses, method)) return [500, { ok: false, error: 'internal_error' }];

@@ -2,17 +2,30 @@ import { App, type LogLevel, type RespondFn } from '@slack/bolt';
 import { commands as allCommands } from '../../../commands/index.ts';
 import type { Config } from '../../config.ts';
 import type { CommandContext, CommandDefinition, RunArgs } from '../../core/command.ts';
-import { UserError } from '../../core/errors.ts';
+import { errorMessage, UserError } from '../../core/errors.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { runCommand } from '../../core/run-command.ts';
 import { slackTenant } from '../../core/tenant.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
+import { SlackStartError } from './errors.ts';
 import { boltLogger } from './logger.ts';
+import { decodeMoreValue, MORE_ACTION_ID } from './more-value.ts';
 import { parseSlackText } from './parse.ts';
-import { MORE_ACTION_ID, renderSlack } from './render.ts';
+import { renderSlack } from './render.ts';
 import { slackDigestTarget } from './target.ts';
+
+/** What Slack said (`invalid_auth`, `account_inactive`), else what went wrong on the way. */
+function slackFailure(err: unknown): string {
+  const said = (err as { data?: { error?: unknown } })?.data?.error;
+  if (typeof said === 'string')
+    return `Slack refused the token (${said}): check SLACK_BOT_TOKEN and SLACK_APP_TOKEN`;
+  return errorMessage(err);
+}
+
+const BROKEN_BUTTON =
+  'This button cannot be read any more: run the command again to page through its answer.';
 
 export interface SlackBotOptions {
   config: Config;
@@ -66,6 +79,10 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     clientOptions: webApi,
     // Socket Mode opens its connection through its own Web API client: it needs the same base URL.
     installerOptions: { clientOptions: webApi },
+    // Bolt would check the token from its constructor, where a rejection is nobody's to catch (HTTP
+    // mode then logged an unhandled rejection and served on); init() below checks it where start-up
+    // can stop on it.
+    deferInitialization: true,
   });
   const now = options.now ?? (() => new Date());
   // Each workspace (team) is a tenant: its feeds, digests and settings are its own.
@@ -105,10 +122,13 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
 
   app.action(MORE_ACTION_ID, async ({ ack, body, action, respond }) => {
     await ack();
-    const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
-    const next = JSON.parse(value) as { command: string; args: RunArgs; page: number };
-    const def = commands.find((c) => c.name === next.command);
-    if (!def) return;
+    const next = decodeMoreValue('value' in action ? action.value : undefined);
+    const def = next && commands.find((c) => c.name === next.command);
+    if (!next || !def) {
+      log.warn({ userId: body.user.id }, 'slack: a More button with a value newsdesk did not write');
+      await sendReply(respond, shortReply(BROKEN_BUTTON), false);
+      return;
+    }
     const who = { teamId: body.user.team_id ?? body.team?.id, userId: body.user.id };
     await answer(def, who, { ...next.args, page: next.page }, respond);
   });
@@ -117,7 +137,13 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     log.error({ err }, 'slack handler failed');
   });
 
-  const started = socketMode ? await app.start() : await app.start(config.PORT);
+  let started: Awaited<ReturnType<App['start']>>;
+  try {
+    await app.init();
+    started = socketMode ? await app.start() : await app.start(config.PORT);
+  } catch (err) {
+    throw new SlackStartError(`Slack did not start: ${slackFailure(err)}`, { cause: err });
+  }
   const address = !socketMode && started && 'address' in started ? started.address() : undefined;
   const port = address && typeof address === 'object' ? address.port : undefined;
   log.info(

@@ -4,6 +4,7 @@ import { neutraliseMentions } from '../../core/mentions.ts';
 import type { Block, ListItem, Reply, SourceRef } from '../../core/reply.ts';
 import { fitWithSuffix, packUnits, truncate } from '../../core/text.ts';
 import { escapeSlack, slackLink } from './escape.ts';
+import { encodeMoreValue, MORE_ACTION_ID } from './more-value.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -17,8 +18,6 @@ export const SLACK_LIMITS = {
   fallbackText: 3000,
   buttonValue: 2000,
 };
-
-export const MORE_ACTION_ID = 'newsdesk_more';
 
 export interface SlackMessage {
   text: string;
@@ -82,7 +81,7 @@ function renderBlock(block: Block): KnownBlock[] {
 function moreButton(reply: Reply): KnownBlock | undefined {
   const p = reply.pagination;
   if (!p || p.page + 1 >= p.pages) return undefined;
-  const value = JSON.stringify({ command: p.command, args: p.args, page: p.page + 1 });
+  const value = encodeMoreValue({ command: p.command, args: p.args, page: p.page + 1 });
   if (value.length > SLACK_LIMITS.buttonValue) return undefined;
   return {
     type: 'actions',

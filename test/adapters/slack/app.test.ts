@@ -197,6 +197,42 @@ describe('Slack app over HTTP', () => {
   });
 });
 
+/** Presses a More button carrying `value` (as a client could forge it); resolves with the response. */
+async function pressMore(value: unknown) {
+  const responseUrl = api.responseUrl(`forged-${Math.random()}`);
+  const payload = {
+    type: 'block_actions',
+    user: { id: 'UUSER', username: 'someone', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    team: { id: 'T1', domain: 'test' },
+    channel: { id: 'C1', name: 'news' },
+    container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
+    trigger_id: '1.2.3',
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: 'newsdesk_more', block_id: 'b', value, action_ts: '1.3' }],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const res = await postToSlackApp(events, body, { secret: SECRET });
+  return { status: res.status, response: await responseTo(responseUrl) };
+}
+
+describe('Slack More button', () => {
+  it.each([
+    ['garbled JSON', '{"command":"echo","args":'],
+    ['the wrong shape', JSON.stringify({ command: 'echo', args: 'all', page: -1 })],
+    ['an unknown command', JSON.stringify({ command: 'drop-tables', args: {}, page: 1 })],
+    ['no value at all', undefined],
+  ])('answers a value with %s with an ephemeral error, and keeps serving', async (_case, value) => {
+    const { status, response } = await pressMore(value);
+    expect(status).toBe(200);
+    expect(response.response_type).toBe('ephemeral');
+    expect(String(response.text)).toMatch(/This button cannot be read any more: run the command again/);
+    const { responseUrl } = await slash('/help', '');
+    expect(JSON.stringify((await responseTo(responseUrl)).blocks)).toContain('/whois');
+  });
+});
+
 describe('Slack digest delivery', () => {
   it('posts with the nonce in metadata and unfurling off, and finds the post by that nonce', async () => {
     const target = bot.digestTarget('CDIGEST');
