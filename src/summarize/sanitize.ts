@@ -1,26 +1,6 @@
-// Zero-width and joiner characters, bidi embeddings/overrides/isolates, the BOM, soft hyphen and
-// Unicode tag characters (U+E0000-E007F, used to smuggle hidden instructions).
-const INVISIBLE =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
+import { neutraliseMentions, stripInvisible } from '../core/mentions.ts';
 
-/** Removes characters a reader cannot see but a model (or a mention parser) would still read. */
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
-}
-
-const ZWSP = '\u200B';
-
-/**
- * Makes text unable to mention anyone on Discord or Slack: @everyone/@here/@user forms get a
- * zero-width space after the @, and Slack/Discord control sequences (<!channel>, <@U1>, <#C1>,
- * <@&role>, <!subteam^...>) lose their opening bracket. Shared by every renderer of generated or
- * article text; apply it last, after any other cleaning.
- */
-export function neutraliseMentions(text: string): string {
-  return stripInvisible(text)
-    .replace(/<(?=[@!#])/g, '\u2039')
-    .replace(/[@\uFF20](?=[\p{L}\p{N}_&!])/gu, `@${ZWSP}`);
-}
+export { neutraliseMentions, stripInvisible };
 
 /** Output-side cleaning for any text that came from an article or a model. */
 export function sanitizeOutput(text: string): string {

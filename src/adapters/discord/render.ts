@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField
 import type { Block, Reply } from '../../core/reply.ts';
 import { fitWithSuffix, truncate } from '../../core/text.ts';
 import { EMBED_LIMITS as L } from './limits.ts';
-import { citationMarkdown, safeMarkdown } from './markdown.ts';
+import { citationMarkdown, discordText } from './markdown.ts';
 
 export interface DiscordMessage {
   embeds: APIEmbed[];
@@ -50,17 +50,17 @@ function toUnits(blocks: Block[], itemMax: number): { units: string[]; fields: A
   const units: string[] = [];
   const fields: APIEmbedField[] = [];
   for (const block of blocks) {
-    if (block.type === 'heading') units.push(`**${truncate(safeMarkdown(block.text), 250)}**`);
-    else if (block.type === 'paragraph') units.push(...splitProse(safeMarkdown(block.text), L.description));
+    if (block.type === 'heading') units.push(`**${truncate(discordText(block.text), 250)}**`);
+    else if (block.type === 'paragraph') units.push(...splitProse(discordText(block.text), L.description));
     else if (block.type === 'list') {
       for (const item of block.items) {
-        units.push(fitWithSuffix(`• ${safeMarkdown(item.text)}`, citationMarkdown(item.sources), itemMax));
+        units.push(fitWithSuffix(`• ${discordText(item.text)}`, citationMarkdown(item.sources), itemMax));
       }
     } else if (block.type === 'fields') {
       for (const f of block.fields) {
         const field = {
-          name: truncate(safeMarkdown(f.name), L.fieldName),
-          value: truncate(safeMarkdown(f.value), L.fieldValue),
+          name: truncate(discordText(f.name), L.fieldName),
+          value: truncate(discordText(f.value), L.fieldValue),
           inline: f.inline ?? false,
         };
         if (fields.length < L.fields) fields.push(field);
@@ -74,7 +74,7 @@ function toUnits(blocks: Block[], itemMax: number): { units: string[]; fields: A
 const footnoteOf = (blocks: Block[]): string =>
   blocks
     .filter((b) => b.type === 'footnote')
-    .map((b) => b.text)
+    .map((b) => discordText(b.text, 'plain'))
     .join(' · ');
 
 const embedSize = (e: APIEmbed): number =>
@@ -105,7 +105,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   };
   newMessage();
   const first = embeds[0]!;
-  if (reply.title) first.title = truncate(reply.title, L.title);
+  if (reply.title) first.title = truncate(discordText(reply.title), L.title);
   used += embedSize(first);
   // Fields go on the first embed while they fit beside the rest; any others become lines.
   for (const field of fields) {

@@ -1,9 +1,8 @@
 import type { types } from '@slack/bolt';
 import { sourceLabel, sourceUrl } from '../../core/citations.ts';
-import { neutraliseMentions } from '../../core/mentions.ts';
 import type { Block, ListItem, Reply, SourceRef } from '../../core/reply.ts';
 import { fitWithSuffix, packUnits, truncate } from '../../core/text.ts';
-import { escapeSlack, slackLink } from './escape.ts';
+import { slackLink, slackText } from './escape.ts';
 import { encodeMoreValue, MORE_ACTION_ID } from './more-value.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -24,25 +23,28 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+/** mrkdwn that Slack shows as written: verbatim, it links no address and no #channel by itself. */
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text, verbatim: true });
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
 
 function citations(sources: SourceRef[] | undefined): string {
   if (!sources?.length) return '';
   const parts = sources.map((s) => {
     const url = sourceUrl(s);
-    return url ? slackLink(url, sourceLabel(s)) : escapeSlack(sourceLabel(s));
+    return url ? slackLink(url, sourceLabel(s)) : slackText(sourceLabel(s));
   });
   return ` (${parts.join('; ')})`;
 }
 
 /** An item and its citations stay together; only the item's own text is shortened if it must be. */
 const listUnit = (item: ListItem): string =>
-  fitWithSuffix(`• ${escapeSlack(item.text)}`, citations(item.sources), SLACK_LIMITS.sectionText);
+  fitWithSuffix(`• ${slackText(item.text)}`, citations(item.sources), SLACK_LIMITS.sectionText);
 
 /** Long prose goes into several sections, split between lines (or words), never inside an entity. */
 function proseSections(text: string, wrap = (s: string) => s): KnownBlock[] {
   const max = SLACK_LIMITS.sectionText - 4;
-  const units = escapeSlack(text)
+  const units = slackText(text)
     .split('\n')
     .flatMap((line) => (line.length <= max ? [line] : packUnits(line.split(' '), max, ' ')))
     .map((unit) => (unit.length <= max ? unit : truncate(unit, max)));
@@ -59,7 +61,7 @@ function renderBlock(block: Block): KnownBlock[] {
       return [
         {
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: truncate(escapeSlack(block.text), SLACK_LIMITS.sectionText) }],
+          elements: [mrkdwn(truncate(slackText(block.text), SLACK_LIMITS.sectionText))],
         },
       ];
     case 'list':
@@ -67,10 +69,11 @@ function renderBlock(block: Block): KnownBlock[] {
     case 'fields': {
       const out: KnownBlock[] = [];
       for (let i = 0; i < block.fields.length; i += SLACK_LIMITS.fieldsPerSection) {
-        const fields = block.fields.slice(i, i + SLACK_LIMITS.fieldsPerSection).map((f) => ({
-          type: 'mrkdwn' as const,
-          text: truncate(`*${escapeSlack(f.name)}*\n${escapeSlack(f.value)}`, SLACK_LIMITS.fieldText),
-        }));
+        const fields = block.fields
+          .slice(i, i + SLACK_LIMITS.fieldsPerSection)
+          .map((f) =>
+            mrkdwn(truncate(`*${slackText(f.name)}*\n${slackText(f.value)}`, SLACK_LIMITS.fieldText)),
+          );
         out.push({ type: 'section', fields });
       }
       return out;
@@ -106,8 +109,7 @@ export function renderSlack(reply: Reply): SlackMessage[] {
   if (reply.title) {
     blocks.push({
       type: 'header',
-      // plain_text takes no escapes; the mention-breaking space keeps a title inert.
-      text: { type: 'plain_text', text: truncate(neutraliseMentions(reply.title), SLACK_LIMITS.headerText) },
+      text: { type: 'plain_text', text: truncate(slackText(reply.title, 'plain'), SLACK_LIMITS.headerText) },
     });
   }
   for (const block of reply.blocks) blocks.push(...renderBlock(block));
@@ -122,9 +124,9 @@ export function renderSlack(reply: Reply): SlackMessage[] {
     if (last.blocks.length < room) last.blocks.push(more);
     else messages.push({ text: '', blocks: [more] });
   }
-  const fallback = truncate(escapeSlack(reply.text), SLACK_LIMITS.fallbackText);
+  const fallback = truncate(slackText(reply.text), SLACK_LIMITS.fallbackText);
   return messages.map((m, i) => ({
     ...m,
-    text: i === 0 ? fallback : `${truncate(escapeSlack(reply.title ?? ''), 100)} (continued)`,
+    text: i === 0 ? fallback : `${truncate(slackText(reply.title ?? ''), 100)} (continued)`,
   }));
 }

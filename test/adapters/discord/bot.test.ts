@@ -187,6 +187,46 @@ describe('Discord bot against the stand-in', () => {
     expect(await target.findPosted('nd-other-nonce')).toBeNull();
   });
 
+  it('puts no mention syntax, masked link or written-out address from outside on the wire', async () => {
+    const hostile = {
+      title: 'Talks [read more](https://evil.example/t) @everyone',
+      text: 'x',
+      blocks: [
+        {
+          type: 'list' as const,
+          items: [
+            {
+              text: 'Envoys met; see https://evil.example/a or www.evil.example',
+              sources: [
+                {
+                  articleId: 1,
+                  title: 'Talks',
+                  url: 'https://news.example/a',
+                  source: '<@123456789> @everyone',
+                },
+                { articleId: 2, title: '<@&42> @here', source: null },
+              ],
+            },
+          ],
+        },
+        { type: 'footnote' as const, text: 'Feed: <@123456789> @here https://evil.example/f' },
+      ],
+      ephemeral: false,
+    };
+    await bot.digestTarget(IDS.channel).send(hostile, 'nd-hostile');
+    const post = await discord.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.path === `/channels/${IDS.channel}/messages` &&
+        body(c).embeds?.[0]?.title?.includes('Talks') === true,
+    );
+    const wire = JSON.stringify(body(post).embeds);
+    expect(wire).not.toMatch(/<@[&!]?\d|@everyone|@here/);
+    expect(wire).not.toMatch(/https:\/\/evil|www\.evil/);
+    expect(wire).not.toMatch(/(?<!\\)\[read more\]\(/);
+    expect(wire).toContain('(<https://news.example/a>)');
+  });
+
   it('sends allowed_mentions with no parse on every message and every edit', () => {
     const sent = discord.calls.filter(
       (c) =>

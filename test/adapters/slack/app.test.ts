@@ -33,6 +33,34 @@ const hostile: Reply = {
   ephemeral: true,
 };
 
+/** Headlines, labels and titles from outside, as a feed or a model could write them. */
+const outside: Reply = {
+  title: 'Talks [read more](https://evil.example/t) <!here> @here',
+  text: 'Talks @here https://evil.example/t',
+  blocks: [
+    {
+      type: 'list',
+      items: [
+        {
+          text: 'Envoys met; see https://evil.example/a or www.evil.example',
+          sources: [
+            {
+              articleId: 1,
+              title: 'Talks',
+              url: 'https://news.example/a',
+              source: '<@U123456789> @everyone',
+            },
+            { articleId: 2, title: '<!channel> @here', source: null },
+          ],
+        },
+      ],
+    },
+    { type: 'fields', fields: [{ name: '@channel', value: 'https://evil.example/f' }] },
+    { type: 'footnote', text: 'Feed: @here https://evil.example/n' },
+  ],
+  ephemeral: true,
+};
+
 const testCommands = [
   ...commands,
   defineCommand({
@@ -41,6 +69,13 @@ const testCommands = [
     options: [],
     adminOnly: false,
     run: async () => hostile,
+  }),
+  defineCommand({
+    name: 'outside',
+    description: 'Answers with headlines, labels and titles from outside',
+    options: [],
+    adminOnly: false,
+    run: async () => outside,
   }),
   defineCommand({
     name: 'echo',
@@ -139,12 +174,28 @@ describe('Slack app over HTTP', () => {
     const { responseUrl } = await slash('/hostile', '');
     const body = await responseTo(responseUrl);
     const blocks = JSON.stringify(body.blocks);
-    expect(blocks).toContain('&lt;!channel&gt; &amp; &lt;@U123&gt;');
+    expect(blocks).toContain('\u2039!channel&gt; &amp; \u2039@\u200bU123&gt;');
     expect(blocks).not.toMatch(/<!(channel|here)|<@U/);
     expect(blocks).not.toContain('<https://evil.example');
     expect(blocks).toContain('<https://news.example/a?x=1&amp;y=2|Example>');
     expect(String(body.text)).not.toMatch(/<!|<@/);
     expect(body.link_names).toBeUndefined();
+  });
+
+  it('puts no mention, bare @here or link from outside text, headline or label on the wire', async () => {
+    const { responseUrl } = await slash('/outside', '');
+    const body = await responseTo(responseUrl);
+    const wire = JSON.stringify({ text: body.text, blocks: body.blocks });
+    expect(wire).not.toMatch(/<[@!#]|@(here|channel|everyone)/);
+    expect(wire).not.toMatch(/https:\/\/evil|www\.evil/);
+    expect(wire).toContain('<https://news.example/a|');
+    const header = (body.blocks as { type: string; text?: { text: string } }[]).find(
+      (b) => b.type === 'header',
+    );
+    expect(header?.text?.text).toMatch(/^Talks \[read more\]\(https\u200b:\/\/evil\.example\/t\)/);
+    const mrkdwn = wire.match(/"type":"mrkdwn","text":"[^"]*","verbatim":(true|false)/g) ?? [];
+    expect(mrkdwn.length).toBeGreaterThanOrEqual(3);
+    for (const object of mrkdwn) expect(object).toMatch(/"verbatim":true$/);
   });
 
   it('refuses an admin-only command from someone not in SLACK_ADMIN_USER_IDS', async () => {
