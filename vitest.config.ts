@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Tests spawn bin/newsdesk*.js, which run the build in dist/: rebuilt first when a source is newer.
+    globalSetup: ['scripts/ensure-build.js'],
   },
 });

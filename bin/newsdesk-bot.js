@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the bot process (console mode when no platform tokens are set).
-import { register } from 'tsx/esm/api';
+// `npm start`: the bot process (console mode when no platform tokens are set), from the JavaScript
+// compiled at install; `npm run dev:bot` runs it from sources.
+import { loadBuilt } from './load-built.js';
 
-register();
-await import('../src/main.ts');
+await loadBuilt('src/main.js');

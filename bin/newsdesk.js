@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so that `npx newsdesk` needs no build step.
-import { register } from 'tsx/esm/api';
+// The CLI runs the JavaScript compiled at install (`npm ci` runs `prepare`, which builds dist/):
+// nothing is compiled at run time. From sources, for development: `npm run dev -- ARGS`.
+import { loadBuilt } from './load-built.js';
 
-register();
-await import('../src/cli.ts');
+await loadBuilt('src/cli.js');

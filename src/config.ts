@@ -1,6 +1,9 @@
-import { CodedError, ErrorCode } from './core/errors.ts';
 import 'dotenv/config';
 import { z } from 'zod';
+import { ConfigError } from './core/errors.ts';
+import { DEFAULT_DB, LOG_LEVELS } from './store-settings.ts';
+
+export { ConfigError };
 
 const MB = 1024 * 1024;
 
@@ -40,8 +43,8 @@ export const DEFAULT_TOPIC =
 
 const schema = z
   .object({
-    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-    NEWSDESK_DB: z.string().min(1).default('./data/newsdesk.db'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    NEWSDESK_DB: z.string().min(1).default(DEFAULT_DB),
 
     CORPUS_DIR: z.string().min(1).default('./corpus'),
     MAX_FILE_BYTES: int(5 * MB, 1),
@@ -105,12 +108,6 @@ const schema = z
   });
 
 export type Config = z.output<typeof schema>;
-
-/** A configuration problem: the message names every bad variable, one per line. */
-export class ConfigError extends CodedError {
-  override name = 'ConfigError';
-  readonly code = ErrorCode.Config;
-}
 
 /** The only reader of process.env. Throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

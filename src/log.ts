@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { followLogLevel } from './log-level.ts';
 
 export type { Logger };
 
@@ -39,3 +40,4 @@ export function createLogger(level = 'info'): Logger {
 
 /** The process-wide logger (stderr, so that stdout stays clean for --json output); entry points set its level from config. */
 export const log: Logger = createLogger();
+followLogLevel(log);

@@ -1,6 +1,5 @@
-import { startConsoleMode } from './adapters/console/mode.ts';
-import { type DiscordBot, startDiscordBot } from './adapters/discord/index.ts';
-import { type SlackBot, startSlackBot } from './adapters/slack/app.ts';
+import type { DiscordBot } from './adapters/discord/index.ts';
+import type { SlackBot } from './adapters/slack/app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { errorMessage } from './core/errors.ts';
 import { OPERATOR } from './core/tenant.ts';
@@ -94,6 +93,7 @@ async function main(): Promise<void> {
   const slackOn = Boolean(config.SLACK_BOT_TOKEN);
   const discordOn = Boolean(config.DISCORD_TOKEN);
   if (!slackOn && !discordOn) {
+    const { startConsoleMode } = await import('./adapters/console/mode.ts');
     const session = await startConsoleMode({
       store,
       config,
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
   let discord: DiscordBot | undefined;
   if (discordOn) {
     try {
+      const { startDiscordBot } = await import('./adapters/discord/index.ts');
       discord = await startDiscordBot({ config, store, log });
       running.push({ name: 'discord', stop: () => discord?.stop() });
     } catch (err) {
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   }
   let slack: SlackBot | undefined;
   if (slackOn) {
+    const { startSlackBot } = await import('./adapters/slack/app.ts');
     slack = await startSlackBot({ config, store, log });
     running.push({ name: 'slack', stop: () => slack?.stop() });
   }

@@ -1,8 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { commands } from '../../commands/index.ts';
-import { registerCommands } from '../adapters/discord/index.ts';
-import { slackManifest } from '../adapters/slack/manifest.ts';
 import { type CliContext, printJson } from './context.ts';
 
 function registerSlackManifest(program: Command): void {
@@ -12,7 +9,11 @@ function registerSlackManifest(program: Command): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--http <url>', 'HTTP mode: the public base URL Slack posts to (default: Socket Mode)')
     .option('--name <name>', 'app and bot display name', 'newsdesk')
-    .action((opts: { out?: string; http?: string; name: string }) => {
+    .action(async (opts: { out?: string; http?: string; name: string }) => {
+      const [{ commands }, { slackManifest }] = await Promise.all([
+        import('../../commands/index.ts'),
+        import('../adapters/slack/manifest.ts'),
+      ]);
       const manifest = slackManifest(commands, {
         socketMode: !opts.http,
         name: opts.name,
@@ -34,6 +35,10 @@ function registerDiscordRegister(program: Command, ctx: CliContext): void {
     )
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const [{ commands }, { registerCommands }] = await Promise.all([
+        import('../../commands/index.ts'),
+        import('../adapters/discord/index.ts'),
+      ]);
       const result = await registerCommands(ctx.config, commands);
       if (opts.json) return printJson(result);
       const where = result.guildId

@@ -3,12 +3,15 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { parseTenant } from '../core/tenant.ts';
-import { addFeed, type FeedHealth, listFeeds, pollFeeds, removeFeed } from '../ingest/feeds/index.ts';
-import { feedJson, parseFeed } from '../ingest/feeds/parse-feed.ts';
+import type { FeedHealth } from '../ingest/feeds/index.ts';
 import { type CliContext, dbOption, printJson, tenantOption, withStore } from './context.ts';
 import { summaryLine } from './ingest.ts';
 
+// The feed code (fetching, parsing, the SSRF guard) loads when a feeds command runs, not for help.
+const feedsModule = () => import('../ingest/feeds/index.ts');
+
 async function parseOne(file: string, contentType: string | undefined, maxBytes: number) {
+  const { feedJson, parseFeed } = await import('../ingest/feeds/parse-feed.ts');
   try {
     const bytes = await readFile(resolve(file));
     if (bytes.length > maxBytes) throw new Error(`file is larger than FEED_MAX_BYTES (${maxBytes} bytes)`);
@@ -59,6 +62,7 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
       withStore(ctx, opts, async (store) => {
         if (opts.mode !== undefined && opts.mode !== 'digest' && opts.mode !== 'items')
           throw new UserError(`--mode: expected digest or items, not ${opts.mode}`);
+        const { addFeed } = await feedsModule();
         const feed = await addFeed(store, ctx.config, parseTenant(opts.tenant).id, url, {
           channel: opts.channel ?? null,
           mode: opts.mode ?? 'digest',
@@ -76,7 +80,8 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
         .argument('<url-or-id>', 'feed URL or id'),
     ),
   ).action((target: string, opts: { db?: string; tenant?: string }) =>
-    withStore(ctx, opts, (store) => {
+    withStore(ctx, opts, async (store) => {
+      const { removeFeed } = await feedsModule();
       if (!removeFeed(store, parseTenant(opts.tenant).id, target))
         throw new UserError(`no feed matches ${target} (see \`newsdesk feeds list\`)`);
       process.stdout.write(`removed ${target}\n`);
@@ -88,7 +93,8 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
       feeds.command('list').description('Subscribed feeds with their health').option('--json', 'print JSON'),
     ),
   ).action((opts: { json?: boolean; db?: string; tenant?: string }) =>
-    withStore(ctx, opts, (store) => {
+    withStore(ctx, opts, async (store) => {
+      const { listFeeds } = await feedsModule();
       const list = listFeeds(store, ctx.config, parseTenant(opts.tenant).id);
       if (opts.json) return printJson(list);
       process.stdout.write(healthLines(list));
@@ -102,6 +108,7 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
       .option('--json', 'print the ingest report as JSON (with ok and the feeds polled and failed)'),
   ).action((opts: { json?: boolean; db?: string }) =>
     withStore(ctx, opts, async (store) => {
+      const { pollFeeds } = await feedsModule();
       const report = await pollFeeds(store, ctx.config, { force: true });
       // A script that polls learns of a failing feed or item from the exit code, not only from the text.
       if (report.failed.length) process.exitCode = 1;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.ts';
-import { type IngestReport, runIngest } from '../ingest/index.ts';
-import { type ArticleRow, toSummary } from '../store/articles.ts';
+import type { IngestReport } from '../ingest/index.ts';
+import type { ArticleRow } from '../store/articles.ts';
 import { type CliContext, dbOption, printJson, withStore } from './context.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -45,6 +45,7 @@ export function registerIngestCommands(program: Command, ctx: CliContext): void 
       .option('--feeds', 'also poll the subscribed feeds')
       .option('--json', 'print the report as JSON'),
   ).action(async (opts: { corpus: string[]; feeds?: boolean; json?: boolean; db?: string }) => {
+    const { runIngest } = await import('../ingest/index.ts');
     const report = await withStore(ctx, opts, (store) =>
       runIngest(store, {
         corpusDirs: opts.corpus.length ? opts.corpus : [ctx.config.CORPUS_DIR],
@@ -64,7 +65,8 @@ export function registerIngestCommands(program: Command, ctx: CliContext): void 
       .description('List stored articles (newest first)')
       .option('--json', 'print JSON'),
   ).action((opts: { json?: boolean; db?: string }) =>
-    withStore(ctx, opts, (store) => {
+    withStore(ctx, opts, async (store) => {
+      const { toSummary } = await import('../store/articles.ts');
       const rows = store.articles.list();
       if (opts.json) return printJson(rows.map(toSummary));
       for (const a of rows) {

@@ -1,9 +1,15 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { audienceOf, parseTenant } from '../core/tenant.ts';
-import { formatTimeline, formatWhois } from '../knowledge/format.ts';
-import { timeline, whois } from '../knowledge/index.ts';
 import { type CliContext, dbOption, printJson, tenantOption, withStore } from './context.ts';
+
+// The queries alone, not the knowledge door (knowledge/index.ts), which also brings the extraction
+// (chrono-node, the vocabularies) that reading the store does not need.
+const QUERIES = {
+  whois: () => import('../knowledge/whois.ts'),
+  timeline: () => import('../knowledge/timeline.ts'),
+  format: () => import('../knowledge/format.ts'),
+};
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -22,8 +28,9 @@ export function registerKnowledgeCommands(program: Command, ctx: CliContext): vo
         .option('--json', 'print JSON'),
     ),
   ).action((name: string[], opts: { json?: boolean; db?: string; tenant?: string }) =>
-    withStore(ctx, opts, (store) => {
-      const result = whois(store, name.join(' '), audienceOf(parseTenant(opts.tenant), ctx.config));
+    withStore(ctx, opts, async (store) => {
+      const [{ whoisQuery }, { formatWhois }] = await Promise.all([QUERIES.whois(), QUERIES.format()]);
+      const result = whoisQuery(store, name.join(' '), audienceOf(parseTenant(opts.tenant), ctx.settings));
       if (opts.json) printJson(result);
       else process.stdout.write(`${formatWhois(result)}\n`);
       if (!result.actor) process.exitCode = 1;
@@ -53,8 +60,12 @@ export function registerKnowledgeCommands(program: Command, ctx: CliContext): vo
       db?: string;
       tenant?: string;
     }) =>
-      withStore(ctx, opts, (store) => {
-        const audience = audienceOf(parseTenant(opts.tenant), ctx.config);
+      withStore(ctx, opts, async (store) => {
+        const [{ timelineQuery }, { formatTimeline }] = await Promise.all([
+          QUERIES.timeline(),
+          QUERIES.format(),
+        ]);
+        const audience = audienceOf(parseTenant(opts.tenant), ctx.settings);
         const query = {
           actor: opts.actor,
           from: opts.from,
@@ -62,7 +73,7 @@ export function registerKnowledgeCommands(program: Command, ctx: CliContext): vo
           query: opts.query,
           limit: opts.limit,
         };
-        const result = timeline(store, query, audience);
+        const result = timelineQuery(store, query, audience);
         if (opts.json) printJson(result);
         else process.stdout.write(`${formatTimeline(result.events)}\n`);
       }),

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { sourceUrl } from '../core/citations.ts';
 import { UserError } from '../core/errors.ts';
 import { audienceOf, parseTenant } from '../core/tenant.ts';
-import { composeDigest, summarize } from '../summarize/index.ts';
 import type { DigestResult, SummaryItem, SummaryResult } from '../summarize/types.ts';
 import { type CliContext, dbOption, printJson, tenantOption, withStore } from './context.ts';
 
@@ -66,6 +65,7 @@ export function registerSummarizeCommands(program: Command, ctx: CliContext): vo
     ),
   ).action(async (opts: { since?: string; hours?: number; json?: boolean; db?: string; tenant?: string }) => {
     const audience = audienceOf(parseTenant(opts.tenant), ctx.config);
+    const { composeDigest } = await import('../summarize/index.ts');
     const digest = await withStore(ctx, opts, (store) =>
       composeDigest(store, ctx.config, { audience, since: opts.since, hours: opts.hours }),
     );
@@ -87,6 +87,7 @@ export function registerSummarizeCommands(program: Command, ctx: CliContext): vo
       opts: { days?: number; json?: boolean; db?: string; tenant?: string },
     ) => {
       const audience = audienceOf(parseTenant(opts.tenant), ctx.config);
+      const { summarize } = await import('../summarize/index.ts');
       const result = await withStore(ctx, opts, (store) =>
         summarize(store, ctx.config, { audience, topic, days: opts.days, widen: opts.days === undefined }),
       );

@@ -36,4 +36,10 @@ export class UserError extends CodedError {
   readonly code = ErrorCode.User;
 }
 
+/** A configuration problem: the message names every bad variable, one per line. */
+export class ConfigError extends CodedError {
+  override name = 'ConfigError';
+  readonly code = ErrorCode.Config;
+}
+
 export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

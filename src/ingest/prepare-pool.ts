@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../core/paths.ts';
 import { analysisOf } from '../knowledge/index.ts';
 import { type Prepared, prepareSafely } from './prepare.ts';
 import type { RawArticle } from './types.ts';
 
-const WORKER_URL = new URL('./prepare-worker.mjs', import.meta.url);
+const WORKER_URL = workerUrl('prepare-worker', import.meta.url);
 
 interface Job {
   id: number;

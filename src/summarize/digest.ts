@@ -2,7 +2,6 @@ import { type Config, llmConfigured } from '../config.ts';
 import type { ArticleRow, Store } from '../store/index.ts';
 import { type Audience, OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import { EXTRACTIVE_NOTE, extractiveDigest } from './extractive.ts';
-import { composeWithLlm } from './llm-compose.ts';
 import { digestPeriod, type Period } from './period.ts';
 import { prepare } from './pipeline.ts';
 import type { DigestOptions, DigestResult } from './types.ts';
@@ -50,5 +49,7 @@ export async function composeDigest(
     const note = llmConfigured(config) ? 'nothing new to summarise in this period' : EXTRACTIVE_NOTE;
     return extractiveDigest(store, prepared, period, topic, note);
   }
+  // The LLM path (and the openai client under it) loads only when an LLM is configured.
+  const { composeWithLlm } = await import('./llm-compose.ts');
   return composeWithLlm(store, config, prepared, period, topic);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CodedError, ErrorCode } from '../core/errors.ts';
+import { PROJECT_ROOT } from '../core/paths.ts';
 
 export type PromptTask = 'digest' | 'summary' | 'whois';
 
@@ -13,7 +14,7 @@ const SLOTS: Record<PromptTask, string[]> = {
 };
 
 const USER_MARKER = '<!-- user -->';
-export const DEFAULT_PROMPTS_DIR = resolve(import.meta.dirname, '../../prompts');
+export const DEFAULT_PROMPTS_DIR = resolve(PROJECT_ROOT, 'prompts');
 
 export interface PromptTemplate {
   task: PromptTask;

@@ -3,7 +3,6 @@ import type { ArticleRow, Store } from '../store/index.ts';
 import { type Audience, OPERATOR_AUDIENCE } from '../store/tenants.ts';
 import { EXTRACTIVE_NOTE, extractiveSummary } from './extractive.ts';
 import { eventArticles } from './knowledge-hints.ts';
-import { summarizeWithLlm } from './llm-compose.ts';
 import { prepare } from './pipeline.ts';
 import { sanitizeOutput } from './sanitize.ts';
 import { terms } from './text.ts';
@@ -162,5 +161,6 @@ async function summarizeRows(
     return { ...extractiveSummary(store, prepared, shownTopic, days, note), note };
   }
   if (!llmConfigured(config)) return extractiveSummary(store, prepared, shownTopic, days, EXTRACTIVE_NOTE);
+  const { summarizeWithLlm } = await import('./llm-compose.ts');
   return summarizeWithLlm(store, config, prepared, shownTopic, days);
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CodedError, ErrorCode } from '../../core/errors.ts';
+import { workerUrl } from '../../core/paths.ts';
 import type { Prepared } from '../prepare.ts';
 import type { RawArticle } from '../types.ts';
 import type { Encoding } from './decode.ts';
@@ -8,7 +9,7 @@ import type { ParseJob } from './parse-worker.ts';
 import type { ParsedFeed, ParseRequest } from './types.ts';
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
-const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
+const WORKER_URL = workerUrl('parse-worker', import.meta.url);
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 

@@ -1,0 +1,39 @@
+import 'dotenv/config';
+import { ConfigError } from './core/errors.ts';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const DEFAULT_DB = './data/newsdesk.db';
+
+export interface StoreSettings {
+  NEWSDESK_DB: string;
+  LOG_LEVEL: LogLevel;
+  /** As in config.ts: servers and workspaces see the operator's corpus and FEEDS too. */
+  SHARED_SOURCES: boolean;
+}
+
+const TRUE = ['true', '1', 'yes', 'on'];
+const FALSE = ['false', '0', 'no', 'off'];
+
+/**
+ * The two settings a query of the store needs, read and checked as loadConfig (config.ts) reads them
+ * but without its schema library: loading zod alone costs about twice a bare Node start, more than
+ * `newsdesk whois` itself. Throws ConfigError naming each bad variable.
+ */
+export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): StoreSettings {
+  const problems: string[] = [];
+  const db = env.NEWSDESK_DB ?? DEFAULT_DB;
+  if (!db) problems.push('NEWSDESK_DB: expected a file path, not an empty value');
+  const level = env.LOG_LEVEL ?? 'info';
+  const known = (LOG_LEVELS as readonly string[]).includes(level);
+  if (!known) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}`);
+  const shared = env.SHARED_SOURCES;
+  if (shared !== undefined && !TRUE.includes(shared) && !FALSE.includes(shared))
+    problems.push('SHARED_SOURCES: expected true or false');
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+  return {
+    NEWSDESK_DB: db,
+    LOG_LEVEL: level as LogLevel,
+    SHARED_SOURCES: shared === undefined || TRUE.includes(shared),
+  };
+}
