@@ -112,7 +112,7 @@ function knowledgeStore(): { db: string; name: string } {
 }
 
 /** A corpus for console mode and a store that already holds it, so the start re-reads unchanged files. */
-function consoleSetup(): { corpus: string; db: string } {
+function consoleSetup(): { corpus: string; empty: string; db: string } {
   const corpus = join(OUT, `startup-corpus-${CONSOLE_ARTICLES}`);
   const seeded = join(OUT, `startup-console-${CONSOLE_ARTICLES}.db`);
   if (!existsSync(corpus)) writeSyntheticCorpus(corpus, CONSOLE_ARTICLES, 11);
@@ -127,7 +127,9 @@ function consoleSetup(): { corpus: string; db: string } {
   const dir = mkdtempSync(join(OUT, 'console-'));
   const db = join(dir, 'bot.db');
   copyFileSync(seeded, db);
-  return { corpus, db };
+  const empty = join(dir, 'empty-corpus');
+  mkdirSync(empty);
+  return { corpus, empty, db };
 }
 
 const median = (xs: number[]): number => {
@@ -147,7 +149,11 @@ async function main(): Promise<void> {
     'newsdesk --help': () => timed(['bin/newsdesk.js', '--help']),
     [`newsdesk whois (${ARTICLES.toLocaleString('en')}-article store)`]: () =>
       timed(['bin/newsdesk.js', 'whois', name, '--db', db]),
-    'npm start (console) to its prompt': () => timedBot({ NEWSDESK_DB: bot.db, CORPUS_DIR: bot.corpus }),
+    [`npm start (console) to its prompt, re-reading ${CONSOLE_ARTICLES} files`]: () =>
+      timedBot({ NEWSDESK_DB: bot.db, CORPUS_DIR: bot.corpus }),
+    // The same store with nothing to ingest: the start itself (and the digest it prints).
+    'npm start (console) to its prompt, nothing to ingest': () =>
+      timedBot({ NEWSDESK_DB: bot.db, CORPUS_DIR: bot.empty }),
   } as Record<string, () => Run | Promise<Run>>;
   const runs = new Map<string, Run[]>(Object.keys(cases).map((k) => [k, []]));
   // Interleaved rounds, so that a busy moment of the host weighs on every case alike.
