@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
-import { DEFAULT_DB, LOG_LEVELS } from './store-settings.ts';
+import { DEFAULT_DB, FALSE_WORDS, LOG_LEVELS, TRUE_WORDS } from './store-settings.ts';
 
 export { ConfigError };
 
@@ -9,11 +9,9 @@ const MB = 1024 * 1024;
 
 const bool = (fallback: boolean) =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
-      error: 'expected true or false',
-    })
+    .enum([...TRUE_WORDS, ...FALSE_WORDS], { error: 'expected true or false' })
     .optional()
-    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(v)));
+    .transform((v) => (v === undefined ? fallback : (TRUE_WORDS as readonly string[]).includes(v)));
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).optional().default(fallback);
 

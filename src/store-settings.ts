@@ -12,8 +12,11 @@ export interface StoreSettings {
   SHARED_SOURCES: boolean;
 }
 
-const TRUE = ['true', '1', 'yes', 'on'];
-const FALSE = ['false', '0', 'no', 'off'];
+/** The words a true/false setting accepts (config.ts's schema takes the same). */
+export const TRUE_WORDS = ['true', '1', 'yes', 'on'] as const;
+export const FALSE_WORDS = ['false', '0', 'no', 'off'] as const;
+const TRUE: readonly string[] = TRUE_WORDS;
+const FALSE: readonly string[] = FALSE_WORDS;
 
 /**
  * The two settings a query of the store needs, read and checked as loadConfig (config.ts) reads them

@@ -219,38 +219,17 @@ describe('Slack app over HTTP', () => {
     ).find((b) => b.type === 'actions')?.elements?.[0];
     expect(button?.action_id).toBe('newsdesk_more');
 
-    const moreUrl = api.responseUrl(`more-${Math.random()}`);
-    const payload = {
-      type: 'block_actions',
-      user: { id: 'UUSER', username: 'someone', team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'legacy',
-      team: { id: 'T1', domain: 'test' },
-      channel: { id: 'C1', name: 'news' },
-      container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
-      trigger_id: '1.2.3',
-      response_url: moreUrl,
-      actions: [
-        { type: 'button', action_id: 'newsdesk_more', block_id: 'b', value: button?.value, action_ts: '1.3' },
-      ],
-    };
-    const res = await postToSlackApp(
-      events,
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-      {
-        secret: SECRET,
-      },
-    );
-    expect(res.status).toBe(200);
-    const next = JSON.stringify((await responseTo(moreUrl)).blocks);
+    const { status, response } = await pressMore(button?.value);
+    expect(status).toBe(200);
+    const next = JSON.stringify(response.blocks);
     expect(next).toContain('\\"page\\":1');
     expect(next).toContain('page 3 of 3');
   });
 });
 
-/** Presses a More button carrying `value` (as a client could forge it); resolves with the response. */
+/** Presses a More button carrying `value` (ours, or one a client forged); resolves with the response. */
 async function pressMore(value: unknown) {
-  const responseUrl = api.responseUrl(`forged-${Math.random()}`);
+  const responseUrl = api.responseUrl(`more-${Math.random()}`);
   const payload = {
     type: 'block_actions',
     user: { id: 'UUSER', username: 'someone', team_id: 'T1' },
