@@ -29,7 +29,7 @@ function digestFields(tenant: Tenant, config: Config): { name: string; value: st
 
 export default defineCommand({
   name: 'settings',
-  description: "This server's whole newsdesk configuration in one reply (admins only).",
+  description: "This server's whole newsdesk configuration in one reply",
   options: [],
   adminOnly: true,
   async run(ctx) {

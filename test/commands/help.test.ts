@@ -13,6 +13,8 @@ describe('/help', () => {
     expect(reply.text).toContain('/whois actor:<actor>');
     expect(reply.text).toContain('/feeds add url:<url>');
     expect(reply.text).toContain('(admins only)');
+    for (const line of reply.text.split('\n'))
+      expect(line.split('(admins only)').length).toBeLessThanOrEqual(2);
   });
 });
 
