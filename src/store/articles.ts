@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ftsQuery } from './fts.ts';
 import { statementCache } from './statements.ts';
 import type { Audience } from './tenants.ts';
-import { VISIBLE_ARTICLES, visibleTo } from './visibility.ts';
+import { visibleArticle, visibleTo } from './visibility.ts';
 
 export interface RemovedBlock {
   text: string;
@@ -341,7 +341,7 @@ export class ArticlesRepo {
       params.push(options.until);
     }
     if (options.audience) {
-      where.push(`id IN (${VISIBLE_ARTICLES})`);
+      where.push(visibleArticle('articles'));
       params.push(visibleTo(options.audience));
     }
     const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -371,7 +371,7 @@ export class ArticlesRepo {
   ): { id: number; score: number }[] {
     const match = ftsQuery(query, options.mode ?? 'any');
     if (!match) return [];
-    const visible = options.audience ? `AND a.id IN (${VISIBLE_ARTICLES})` : '';
+    const visible = options.audience ? `AND ${visibleArticle('a')}` : '';
     return this.sql(
       `SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
          JOIN articles a ON a.id = articles_fts.rowid

@@ -11,7 +11,7 @@ import {
 } from './knowledge-rows.ts';
 import { statementCache } from './statements.ts';
 import { type Audience, OPERATOR_AUDIENCE } from './tenants.ts';
-import { VISIBLE_ARTICLES, visibleTo } from './visibility.ts';
+import { visibleArticle, visibleArticleId, visibleTo } from './visibility.ts';
 
 // Bounds the co-occurrence count for very frequent actors, so whois stays fast on a big store.
 const RELATED_WINDOW = 300;
@@ -27,9 +27,9 @@ function shiftDays(day: string, n: number): string {
 }
 
 /** Some mention of actor `a` is in an article the audience may see. */
-const ACTOR_SEEN = `EXISTS (SELECT 1 FROM actor_mentions vm WHERE vm.actor_id = a.id AND vm.article_id IN (${VISIBLE_ARTICLES}))`;
+const ACTOR_SEEN = `EXISTS (SELECT 1 FROM actor_mentions vm WHERE vm.actor_id = a.id AND ${visibleArticleId('vm.article_id')})`;
 /** Some report of event `e` is an article the audience may see. */
-const EVENT_SEEN = `EXISTS (SELECT 1 FROM event_sources vs WHERE vs.event_id = e.id AND vs.article_id IN (${VISIBLE_ARTICLES}))`;
+const EVENT_SEEN = `EXISTS (SELECT 1 FROM event_sources vs WHERE vs.event_id = e.id AND ${visibleArticleId('vs.article_id')})`;
 
 /**
  * What whois, timeline and autocomplete read from the knowledge tables, as one audience may see it:
@@ -69,7 +69,7 @@ export class KnowledgeQueries {
     const rows = this.sql(
       `SELECT ea.event_id AS eventId, a.name, a.kind FROM event_actors ea
          JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN (SELECT value FROM json_each(?))
-           AND ea.article_id IN (${VISIBLE_ARTICLES})
+           AND ${visibleArticleId('ea.article_id')}
          GROUP BY ea.event_id, a.id
          ORDER BY a.kind = 'person' DESC, count(DISTINCT ea.article_id) DESC, a.mentions DESC, a.name`,
     ).all(this.v, json(eventIds)) as { eventId: number; name: string; kind: string }[];
@@ -82,7 +82,7 @@ export class KnowledgeQueries {
     const rows = this.sql(
       `SELECT s.event_id AS eventId, a.id AS articleId, a.title, a.url, a.path, a.source FROM event_sources s
          JOIN articles a ON a.id = s.article_id WHERE s.event_id IN (SELECT value FROM json_each(?))
-           AND a.id IN (${VISIBLE_ARTICLES})
+           AND ${visibleArticle('a')}
          ORDER BY a.published, a.id`,
     ).all(this.v, json(eventIds)) as (SourceRow & { eventId: number })[];
     const out = new Map<number, SourceRow[]>();
@@ -116,7 +116,7 @@ export class KnowledgeQueries {
   /** Sentences about the actor from its latest articles. */
   profileSentences(actorId: number, limit: number): string[] {
     return this.sql(
-      `SELECT sentence FROM actor_mentions WHERE actor_id = ? AND article_id IN (${VISIBLE_ARTICLES})
+      `SELECT sentence FROM actor_mentions WHERE actor_id = ? AND ${visibleArticleId('article_id')}
          ORDER BY published DESC, count DESC LIMIT ?`,
     )
       .pluck()
@@ -127,7 +127,7 @@ export class KnowledgeQueries {
   related(actorId: number, limit: number): { name: string; count: number }[] {
     return this.sql(
       `WITH recent AS (
-           SELECT article_id FROM actor_mentions WHERE actor_id = @id AND article_id IN (${VISIBLE_ARTICLES})
+           SELECT article_id FROM actor_mentions WHERE actor_id = @id AND ${visibleArticleId('article_id')}
            ORDER BY published DESC LIMIT @window)
          SELECT a.name, count(*) AS count FROM recent
          JOIN actor_mentions m2 ON m2.article_id = recent.article_id AND m2.actor_id != @id
@@ -166,7 +166,7 @@ export class KnowledgeQueries {
            SELECT role_key, role, date, article_id,
              min(coalesce(date, '9999')) OVER (PARTITION BY role_key) AS first,
              row_number() OVER (PARTITION BY role_key ORDER BY date DESC, id DESC) AS n
-           FROM actor_roles WHERE actor_id = ? AND article_id IN (${VISIBLE_ARTICLES}))
+           FROM actor_roles WHERE actor_id = ? AND ${visibleArticleId('article_id')})
          WHERE n <= ? ORDER BY first, roleKey, n`,
     ).all(this.v, actorId, sourcesPerRole) as {
       roleKey: string;
@@ -192,14 +192,14 @@ export class KnowledgeQueries {
     return this.sql(
       `SELECT a.id AS articleId, a.title, a.url, a.path, a.source FROM actor_mentions m
          JOIN articles a ON a.id = m.article_id
-         WHERE m.actor_id = ? AND a.id IN (${VISIBLE_ARTICLES}) ORDER BY m.published DESC, a.id DESC LIMIT ?`,
+         WHERE m.actor_id = ? AND ${visibleArticle('a')} ORDER BY m.published DESC, a.id DESC LIMIT ?`,
     ).all(this.v, actorId, limit) as SourceRow[];
   }
 
   articleSources(articleIds: number[]): Map<number, SourceRow> {
     const rows = this.sql(
       `SELECT id AS articleId, title, url, path, source FROM articles WHERE id IN (SELECT value FROM json_each(?))
-         AND id IN (${VISIBLE_ARTICLES})`,
+         AND ${visibleArticle('articles')}`,
     ).all(this.v, json(articleIds)) as SourceRow[];
     return new Map(rows.map((r) => [r.articleId, r]));
   }

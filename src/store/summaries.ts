@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { statementCache } from './statements.ts';
 import type { Audience, TenantsRepo } from './tenants.ts';
 import { writeTransaction } from './transaction.ts';
-import { VISIBLE_ARTICLES, visibleTo } from './visibility.ts';
+import { visibleArticle, visibleTo } from './visibility.ts';
 
 /** The mode of the record that marks a newly added feed's backlog reported. */
 const BACKLOG = 'backlog';
@@ -132,7 +132,7 @@ export class SummariesRepo {
   undatedIngestedSince(since: string, audience: Audience): number[] {
     return this.sql(
       `SELECT id FROM articles WHERE published IS NULL AND status = 'active' AND duplicate_of IS NULL
-         AND ingested_at >= ? AND id IN (${VISIBLE_ARTICLES}) ORDER BY id`,
+         AND ingested_at >= ? AND ${visibleArticle('articles')} ORDER BY id`,
     )
       .pluck()
       .all(since, visibleTo(audience)) as number[];
