@@ -18,6 +18,7 @@ export const ErrorCode = {
   NotAStore: 'ERR_STORE_NOT_NEWSDESK',
   StoreBusy: 'ERR_STORE_BUSY',
   SlackStart: 'ERR_SLACK_START',
+  FilterPattern: 'ERR_FILTER_PATTERN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -33,7 +34,8 @@ export abstract class CodedError extends Error {
 /** A mistake the user can fix (unknown name, bad URL, bad option): its message is shown as is. */
 export class UserError extends CodedError {
   override name = 'UserError';
-  readonly code = ErrorCode.User;
+  // Widened so that a kind of user error (e.g. a bad filter pattern) can carry its own code.
+  readonly code: ErrorCode = ErrorCode.User;
 }
 
 /** A configuration problem: the message names every bad variable, one per line. */

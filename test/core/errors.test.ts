@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SlackStartError } from '../../src/adapters/slack/errors.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { CodedError, ErrorCode, UserError } from '../../src/core/errors.ts';
+import { FilterPatternError } from '../../src/filters/index.ts';
 import { BlockedAddressError } from '../../src/ingest/feeds/address-guard.ts';
 import { FetchError } from '../../src/ingest/feeds/fetch-guarded.ts';
 import { FeedDocumentError } from '../../src/ingest/feeds/parse-document.ts';
@@ -32,6 +33,7 @@ describe('error codes', () => {
       NotAStore: 'ERR_STORE_NOT_NEWSDESK',
       StoreBusy: 'ERR_STORE_BUSY',
       SlackStart: 'ERR_SLACK_START',
+      FilterPattern: 'ERR_FILTER_PATTERN',
     });
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
   });
@@ -52,6 +54,7 @@ describe('error codes', () => {
     [NotAStoreError, 'ERR_STORE_NOT_NEWSDESK'],
     [StoreBusyError, 'ERR_STORE_BUSY'],
     [SlackStartError, 'ERR_SLACK_START'],
+    [FilterPatternError, 'ERR_FILTER_PATTERN'],
   ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
     const cause = new Error('underneath');
     const err = new ErrorClass('what went wrong', { cause });
