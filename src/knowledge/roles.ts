@@ -1,4 +1,5 @@
 import type { Mention } from './mentions.ts';
+import { bodyLedBy, countryAfterName, pronounOwner } from './role-owners.ts';
 import type { Token } from './text.ts';
 import { lookupOrg } from './vocab/orgs.ts';
 import { lookupPlace } from './vocab/places.ts';
@@ -249,12 +250,6 @@ function affiliationOf(tokens: Token[], mentions: Mention[], all: Token[]): stri
     : null;
 }
 
-/** "President Macron of France": the country right after the name. */
-function countryAfter(tokens: Token[], m: Mention): string | null {
-  if (tokens[m.end]?.text !== 'of' || !tokens[m.end + 1]) return null;
-  return countryOf(tokens[m.end + 1]!);
-}
-
 const startsName = (next: Token | undefined) =>
   !!next && next.capitalised && !next.punct && !isTitleWord(next.bare) && !lookupPlace(next.bare);
 
@@ -301,7 +296,7 @@ export function findRoles(sentence: string, tokens: Token[], m: Mention, mention
     [roleAfter(tokens, m, mentions), false],
     [roleByVerb(tokens, m, mentions), false],
   ];
-  const fallback = countryAfter(tokens, m) ?? onlyCountry(tokens, m);
+  const fallback = countryAfterName(tokens, m, mentions) ?? onlyCountry(tokens, m);
   for (const [span, fromList] of spans) {
     if (!span.length) continue;
     let role = roleFrom(span);
@@ -311,7 +306,14 @@ export function findRoles(sentence: string, tokens: Token[], m: Mention, mention
     // "the chief negotiators of Serbia and Kosovo, X and Y": each their own country, in order.
     const countries = span.map(countryOf).filter((c) => c !== null);
     const respective = fromList && countries.length === list.length ? countries[list.indexOf(m)]! : null;
-    found.push({ role, past, affiliation: respective ?? affiliationOf(span, mentions, tokens) ?? fallback });
+    const owner = pronounOwner(tokens, tokens.indexOf(span[0]!), mentions);
+    found.push({
+      role,
+      past,
+      affiliation: respective ?? owner ?? affiliationOf(span, mentions, tokens) ?? fallback,
+    });
   }
+  const led = bodyLedBy(tokens, m, mentions);
+  if (led) found.push({ role: led.role, past: resigned, affiliation: led.affiliation ?? fallback });
   return found;
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../src/knowledge/mentions.ts';
+import { findRoles } from '../../src/knowledge/roles.ts';
+import { lowercaseVocabulary, tokenize } from '../../src/knowledge/text.ts';
+
+// Invented sentences: whose role it is when the title alone does not say.
+function rolesOf(sentence: string, name: string) {
+  const tokens = tokenize(sentence);
+  const mentions = findMentions(tokens, { lowercase: lowercaseVocabulary(sentence), text: sentence });
+  const m = mentions.find((x) => x.kind === 'person' && x.surface === name);
+  if (!m) throw new Error(`${name} not found in: ${sentence}`);
+  return findRoles(sentence, tokens, m, mentions).map((r) => `${r.role} @${r.affiliation ?? '-'}`);
+}
+
+describe('the owner of a role the title does not name', () => {
+  it('takes a country of two words written after the name', () => {
+    expect(rolesOf('President Ana Lopez of New Zealand greeted the visitors.', 'Ana Lopez')).toEqual([
+      'President @New Zealand',
+    ]);
+  });
+
+  it('follows "its" and "their" back to the group they stand for', () => {
+    expect(
+      rolesOf(
+        'Observers backed the farmers alliance, saying its candidate, Pedro Alves, had won.',
+        'Pedro Alves',
+      ),
+    ).toEqual(['candidate @farmers alliance']);
+    expect(
+      rolesOf(
+        "Chile's ruling party said on Monday that their chairman, Tomas Vera, had resigned.",
+        'Tomas Vera',
+      ),
+    ).toEqual(['former chairman @Chile']);
+    expect(
+      rolesOf(
+        'Kenya announced yesterday that its foreign minister, Grace Wanjiru, would travel.',
+        'Grace Wanjiru',
+      ),
+    ).toEqual(['foreign minister @Kenya']);
+  });
+
+  it('does not follow a pronoun past a person, nor to a group no word identifies', () => {
+    expect(rolesOf('Maria Holm met the group, and its leader, Jonas Berg, spoke.', 'Jonas Berg')).toEqual([
+      'leader @-',
+    ]);
+  });
+
+  it('reads "X will head the <demonym> delegation" as head of that delegation', () => {
+    expect(
+      rolesOf('Ivo Marić of the Interior Ministry will head the Croatian delegation in Geneva.', 'Ivo Marić'),
+    ).toEqual(['head of the Croatian delegation @Croatia']);
+    expect(
+      rolesOf('Sara Lind, who chairs the oversight committee, declined to comment.', 'Sara Lind'),
+    ).toEqual(['head of the oversight committee @-']);
+  });
+
+  it('reads no body from "led the fight against ..."', () => {
+    expect(rolesOf('Omar Diallo led the fight against the new mining council.', 'Omar Diallo')).toEqual([]);
+  });
+});
