@@ -1,5 +1,4 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { lazyRequire } from '../core/lazy-require.ts';
 import { normaliseDate } from './dates.ts';
 import { htmlToText } from './html-text.ts';
 
@@ -14,7 +13,10 @@ export interface HtmlPage {
   url?: string;
 }
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+const linkedom = lazyRequire<typeof import('linkedom')>('linkedom');
+const readability = lazyRequire<typeof import('@mozilla/readability')>('@mozilla/readability');
+
+type Doc = ReturnType<typeof import('linkedom').parseHTML>['document'];
 
 const meta = (doc: Doc, ...keys: string[]): string | undefined => {
   for (const key of keys) {
@@ -85,10 +87,11 @@ function pageMetadata(doc: Doc): Omit<HtmlPage, 'text'> {
 
 /** Main content and metadata of a web page (Readability on linkedom; whole body as a fallback). */
 export function extractHtml(html: string): HtmlPage {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   const metadata = pageMetadata(document);
   let content: string | undefined;
   try {
+    const { Readability } = readability();
     const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
       charThreshold: 200,
     }).parse();

@@ -1,7 +1,9 @@
-import * as chrono from 'chrono-node';
+import { lazyRequire } from '../core/lazy-require.ts';
 import { addDays, daysBetween, daysInMonth, mondayOf, monthRange, weekday, ymd } from './calendar.ts';
 import type { Precision } from './types.ts';
 import { MONTHS, WEEKDAYS } from './vocab/words.ts';
+
+const chrono = lazyRequire<typeof import('chrono-node')>('chrono-node');
 
 export interface ResolvedDate {
   date: string;
@@ -84,7 +86,7 @@ const yearClose: Matcher = (s) => {
 };
 
 const explicitDay: Matcher = (s, ctx) => {
-  for (const r of chrono.strict.parse(s, new Date(`${ctx.published}T12:00:00Z`))) {
+  for (const r of chrono().strict.parse(s, new Date(`${ctx.published}T12:00:00Z`))) {
     const c = r.start;
     if (!c.isCertain('day') || !c.isCertain('month')) continue;
     // Only calendar dates; "in an hour" or "Sunday" are someone else's job.

@@ -1,4 +1,6 @@
-import { parse } from 'yaml';
+import { lazyRequire } from '../../core/lazy-require.ts';
+
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -19,7 +21,7 @@ export function splitFrontMatter(text: string): FrontMatter {
   if (!close) return { data: {}, body: text };
   const body = rest.slice(close.index + close[0].length);
   try {
-    const data: unknown = parse(rest.slice(0, close.index));
+    const data: unknown = yaml().parse(rest.slice(0, close.index));
     if (data === null || data === undefined) return { data: {}, body };
     if (typeof data !== 'object' || Array.isArray(data))
       return { data: {}, body, error: 'front matter is not a mapping' };
