@@ -3,7 +3,9 @@ import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ArticlesRepo } from './articles.ts';
 import { DeliveriesRepo } from './deliveries.ts';
+import { FeedHealthRepo } from './feed-health.ts';
 import { FeedsRepo } from './feeds.ts';
+import { ItemPostsRepo } from './item-posts.ts';
 import { KnowledgeRepo } from './knowledge.ts';
 import type { KnowledgeQueries } from './knowledge-queries.ts';
 import { openDatabase } from './open.ts';
@@ -29,6 +31,8 @@ export class Store {
   readonly tenants: TenantsRepo;
   readonly subscriptions: SubscriptionsRepo;
   readonly settings: SettingsRepo;
+  readonly itemPosts: ItemPostsRepo;
+  readonly feedHealth: FeedHealthRepo;
   private closed = false;
   private readonly scopedKnowledge = new Map<string, KnowledgeQueries>();
 
@@ -44,6 +48,8 @@ export class Store {
     this.settings = new SettingsRepo(db, this.tenants);
     this.summaries = new SummariesRepo(db, this.tenants);
     this.deliveries = new DeliveriesRepo(db, this.tenants);
+    this.itemPosts = new ItemPostsRepo(db);
+    this.feedHealth = new FeedHealthRepo(db);
   }
 
   /**

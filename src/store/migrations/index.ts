@@ -8,6 +8,7 @@ import { fileStatsMigration } from './006-file-stats.ts';
 import { feedItemsMigration } from './007-feed-items.ts';
 import { knowledgeIndexedMigration } from './009-knowledge-indexed.ts';
 import { tenantsMigration } from './010-tenants.ts';
+import { itemPostsMigration } from './012-item-posts.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   feedItemsMigration,
   knowledgeIndexedMigration,
   tenantsMigration,
+  itemPostsMigration,
 ];
