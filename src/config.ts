@@ -13,7 +13,8 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : (TRUE_WORDS as readonly string[]).includes(v)));
 
-const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).optional().default(fallback);
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).optional().default(fallback);
 
 const list = z
   .string()
@@ -56,6 +57,12 @@ const schema = z
     FETCH_FULL_TEXT: bool(true),
     /** Servers and workspaces see the operator's corpus and FEEDS besides their own feeds. */
     SHARED_SOURCES: bool(true),
+    /** Item posts (mode:items): messages a minute per channel, an "and N more" fold counting as one. */
+    ITEM_POSTS_PER_MINUTE: int(5, 1, 60),
+    /** Item posts: articles one poll covers per channel (posted or folded); the rest wait for the next. */
+    ITEM_POSTS_PER_POLL: int(20, 1, 100),
+    /** Failed polls in a row after which a feed's channels are told it is failing. */
+    FEED_HEALTH_FAILURES: int(3, 1, 100),
 
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: optionalUrl,

@@ -8,6 +8,7 @@ import { type DigestScheduler, startDigestScheduler } from './digest/scheduler.t
 import type { DeliveryTarget } from './digest/target.ts';
 import { startFeedPolling } from './ingest/feeds/index.ts';
 import { log } from './log.ts';
+import { channelTargets, notifyChannels } from './notify/index.ts';
 import { openStore, type Store } from './store/index.ts';
 
 /** How long shutdown waits for work in flight before closing the store anyway. */
@@ -112,8 +113,6 @@ async function main(): Promise<void> {
     await shutdown(0);
     return;
   }
-  const polling = startFeedPolling(store, config);
-  running.push({ name: 'feeds', stop: () => polling.stop() });
   let discord: DiscordBot | undefined;
   if (discordOn) {
     try {
@@ -132,6 +131,12 @@ async function main(): Promise<void> {
     slack = await startSlackBot({ config, store, log });
     running.push({ name: 'slack', stop: () => slack?.stop() });
   }
+  // After the platforms: each poll ends by posting new items and feed health to their channels.
+  const targets = channelTargets({ discord, slack });
+  const polling = startFeedPolling(store, config, {
+    afterPoll: () => notifyChannels(store, config, { targets, log, now: () => new Date() }),
+  });
+  running.push({ name: 'feeds', stop: () => polling.stop() });
   const scheduler = startSchedule(store, config, digestTargets(config, slack, discord));
   if (scheduler) running.push({ name: 'digest', stop: () => scheduler.stop(SHUTDOWN_GRACE_MS) });
 }

@@ -287,19 +287,23 @@ export class DiscordStandIn {
         })),
       );
     }
-    if (method === 'GET' && path === `/channels/${IDS.channel}`) return reply(200, this.channel());
-    if (path === `/channels/${IDS.channel}/messages`) {
+    // Each server's one text channel: IDS.channel in IDS.guild, IDS.channelB in IDS.guildB.
+    const [, channelId, messages] = /^\/channels\/(\d+)(\/messages)?$/.exec(path) ?? [];
+    const guildId =
+      channelId === IDS.channel ? IDS.guild : channelId === IDS.channelB ? IDS.guildB : undefined;
+    if (channelId && guildId && !messages && method === 'GET')
+      return reply(200, this.channel(channelId, guildId));
+    if (channelId && guildId && messages) {
+      const inChannel = this.messages.filter((m) => m.channel_id === channelId);
       if (method === 'GET')
         return reply(
           200,
-          [...this.messages].reverse().map((m) => this.wire(m)),
+          inChannel.reverse().map((m) => this.wire(m)),
         );
       // enforce_nonce: the same nonce again returns the message already created.
-      const same = body.enforce_nonce
-        ? this.messages.find((m) => m.nonce && m.nonce === body.nonce)
-        : undefined;
+      const same = body.enforce_nonce ? inChannel.find((m) => m.nonce && m.nonce === body.nonce) : undefined;
       if (same) return reply(200, this.wire(same));
-      const created = this.message(body);
+      const created = this.message(body, channelId);
       this.messages.push(created);
       return reply(200, this.wire(created));
     }

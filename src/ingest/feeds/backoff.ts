@@ -7,3 +7,7 @@ export function nextPollAfterFailure(failures: number, now: Date): string {
   const delay = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.max(0, failures - 1));
   return new Date(now.getTime() + delay).toISOString();
 }
+
+/** The feed now waits the longest delay between tries: back-off can grow no further. */
+export const isFullyBackedOff = (failures: number): boolean =>
+  failures > 0 && FIRST_DELAY_MS * 2 ** (failures - 1) >= MAX_DELAY_MS;

@@ -32,7 +32,8 @@ function asUserError(url: string, err: unknown): never {
 /**
  * Checks the URL (SSRF guard, fetch, parse), stores the feed's current items once for everyone and
  * subscribes the tenant. The backlog floods nothing: every stored item of the feed is marked reported
- * for this tenant, so only what comes later reaches its digests. A bad URL throws a UserError.
+ * for this tenant, so only what comes later reaches its digests, and item posts (mode items) start
+ * after it. A bad URL throws a UserError.
  */
 export async function addFeed(
   store: Store,
@@ -42,6 +43,10 @@ export async function addFeed(
   options: FollowOptions = {},
 ): Promise<FollowedFeed> {
   const url = normalizeFeedUrl(input);
+  if (options.mode === 'items' && !options.channel)
+    throw new UserError(
+      'mode items posts each new item to a channel: name it (channel:<#channel> in chat, --channel on the CLI)',
+    );
   let res: Awaited<ReturnType<typeof fetchGuarded>>;
   let title: string | null;
   try {
@@ -69,6 +74,8 @@ export async function addFeed(
   });
   const sub = store.transaction(() => {
     const added = store.subscriptions.add(tenantId, feed.id, { ...options, origin: 'store' }, now);
+    // Item posts start after what is stored now, in the same transaction: the backlog is never posted.
+    store.itemPosts.follow(tenantId, added.id, added.mode, now);
     return { added, backlog: store.summaries.markFeedReported(tenantId, feed.id, now) };
   });
   return { ...toHealth(store.subscriptions.get(tenantId, sub.added.id)!), backlog: sub.backlog };

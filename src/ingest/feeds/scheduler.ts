@@ -2,18 +2,27 @@ import cron from 'node-cron';
 import type { Config } from '../../config.ts';
 import { log } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
-import { pollFeeds } from './poll.ts';
+import { type PollReport, pollFeeds } from './poll.ts';
 
 export interface FeedPolling {
   /** Stops the schedule and waits (bounded) for a poll in flight. */
   stop(): Promise<void>;
 }
 
+export interface FeedPollingOptions {
+  /** Runs after each poll has stored its articles and feed health (the bot posts to channels here). */
+  afterPoll?: (report: PollReport) => Promise<unknown>;
+}
+
 /**
  * Polls the due feeds once at start, then on FEED_POLL_CRON; a poll still running when the next is
  * due is not doubled.
  */
-export function startFeedPolling(store: Store, config: Config): FeedPolling {
+export function startFeedPolling(
+  store: Store,
+  config: Config,
+  options: FeedPollingOptions = {},
+): FeedPolling {
   if (!cron.validate(config.FEED_POLL_CRON)) {
     throw new Error(`FEED_POLL_CRON: not a valid cron expression: ${config.FEED_POLL_CRON}`);
   }
@@ -22,7 +31,9 @@ export function startFeedPolling(store: Store, config: Config): FeedPolling {
   const tick = () => {
     if (running || controller.signal.aborted) return running;
     running = pollFeeds(store, config, { nextRun: task.getNextRun(), signal: controller.signal })
-      .then(() => undefined)
+      .then(async (report) => {
+        if (options.afterPoll && !controller.signal.aborted) await options.afterPoll(report);
+      })
       .catch((err) => log.error({ err }, 'feed polling failed'))
       .finally(() => {
         running = undefined;
