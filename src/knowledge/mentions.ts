@@ -10,7 +10,10 @@ import { isMedia, lookupOrg, OF_HEADS, ORG_SUFFIXES } from './vocab/orgs.ts';
 import { isDemonym, lookupPlace } from './vocab/places.ts';
 import { HONORIFICS, isHonorific, isTitleWord, ROLE_HEADS, TITLE_ADJECTIVES } from './vocab/titles.ts';
 import {
+  BODY_NOUNS_AFTER,
+  BODY_NOUNS_BEFORE,
   JOB_NOUNS,
+  LEADS_A_BODY,
   MONTHS,
   NON_NAME_WORDS,
   NOT_PERSON_FIRST,
@@ -332,7 +335,18 @@ function notAPerson(tokens: Token[], i: number, j: number): boolean {
   if (NOT_PERSON_FIRST.has(tokens[i]!.bare.toLowerCase())) return true;
   if (PARTY_WORDS.has(next) && !tokens[j]!.punct) return true;
   const before = tokens[i - 1];
-  return Boolean(before && !before.punct && /\d/.test(before.bare));
+  if (before && !before.punct && /\d/.test(before.bare)) return true;
+  return classedAsBody(tokens, i, j);
+}
+
+/** "the armed group X", "X members", "the Y strait", "the leader of X": a common noun classes the name. */
+function classedAsBody(tokens: Token[], i: number, j: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[j];
+  if (after && !after.capitalised && BODY_NOUNS_AFTER.has(after.text)) return true;
+  if (before && !before.capitalised && !before.possessive && BODY_NOUNS_BEFORE.has(before.text)) return true;
+  const lead = tokens[i - 2];
+  return before?.text === 'of' && !!lead && !lead.capitalised && LEADS_A_BODY.has(lead.text);
 }
 
 function mention(

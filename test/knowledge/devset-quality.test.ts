@@ -21,7 +21,7 @@ const FLOORS = {
   peopleFound: 1,
   roleRight: 0.87,
   merged: 0.95,
-  personPrecision: 0.94,
+  personPrecision: 0.97,
   eventsRightDay: 0.9,
   eventsOneEntry: 0.93,
 };

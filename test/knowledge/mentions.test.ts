@@ -24,6 +24,21 @@ describe('findMentions: who is a person', () => {
     expect(people('On Monday Meridian Township officials met at the Haskell Free Library.')).toEqual([]);
   });
 
+  it('takes a name a common noun classes as a group or a place for no one', () => {
+    expect(people('On Friday police arrested members of the smuggling network Sol de Mayo.')).toEqual([]);
+    expect(people('The ships avoided the Ras al-Hamra strait after Kato Brill warned them.')).toEqual([
+      'Kato Brill',
+    ]);
+    expect(people('He was once the leader of Jamaat Nasr al-Din, a banned group.')).toEqual([]);
+    expect(people('Analysts said Jamaat Nasr al-Din members had crossed the border.')).toEqual([]);
+  });
+
+  it('still takes a person whose followers are named after them', () => {
+    expect(
+      people('On Sunday hundreds of Maria Kovac supporters marched as the group of Ivo Lind watched.'),
+    ).toEqual(['Maria Kovac', 'Ivo Lind']);
+  });
+
   it('takes a job noun alone for no one', () => {
     expect(people("Editor's note: this story was updated on Monday.")).toEqual([]);
   });

@@ -69,6 +69,23 @@ export const NOT_PERSON_LAST = new Set([
     .filter(Boolean),
 ]);
 
+/**
+ * Lowercase nouns that class the name next to them as a group or a place, never a person: "the criminal
+ * organisation X", "X members", "the X strait". Nouns used of a person's followers ("X supporters",
+ * "X fighters") are not among them.
+ */
+export const BODY_NOUNS_BEFORE = new Set(
+  `organization organisation group gang cartel militia movement faction network company firm outlet newspaper
+  broadcaster channel coalition alliance agency party`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+export const BODY_NOUNS_AFTER = new Set('members gang cartel militia strait canal'.split(' '));
+/** Heads of a body: what follows "leader of" is a group or a place ("the leader of X"). */
+export const LEADS_A_BODY = new Set(
+  'leader leaders head member members founder founders commander chairman chairwoman'.split(' '),
+);
+
 /** Job nouns that, alone and capitalised ("Editor's note"), are no one's name. */
 export const JOB_NOUNS = new Set(
   `editor editors reporter correspondent analyst expert lawyer official officials officer spokesman spokeswoman
