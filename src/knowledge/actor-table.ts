@@ -5,6 +5,7 @@ import type { ActorKind, Mention } from './mentions.ts';
 import { nameKey, surnameKey } from './names.ts';
 import type { FoundRole } from './roles.ts';
 import { fullNamesMatch, wordOfName } from './same-person.ts';
+import { ORG_SUFFIXES } from './vocab/orgs.ts';
 
 /** An actor as one article names it, before it is tied to the store. */
 export interface LocalActor {
@@ -80,6 +81,22 @@ export class ActorTable {
     if (family.length) return family[family.length - 1]![1];
     const other = full.filter(([a]) => wordOfName(word, a.name) === 'other');
     return other.length === 1 ? other[0]![1] : undefined;
+  }
+
+  /**
+   * "The Committee's president": a body named by its head noun alone is the one body of the article
+   * whose name ends with it ("the Nobel Committee"), when there is exactly one.
+   */
+  resolveShortBodies(): void {
+    const bodies = this.actors.filter((a) => a.kind === 'organisation' && a.count > 0).map((a) => a.name);
+    for (const a of this.actors) {
+      for (const r of a.roles) {
+        const head = r.affiliation;
+        if (!head || !ORG_SUFFIXES.has(head)) continue;
+        const full = bodies.filter((b) => b.endsWith(` ${head}`));
+        if (full.length === 1) r.affiliation = full[0]!;
+      }
+    }
   }
 
   /** Surnames seen before their full name ("Witkoff ... Steve Witkoff") join it afterwards. */

@@ -175,6 +175,7 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     for (const day of [date, ...found.more]) events.push(dated(day, type, planned));
   }
   const remap = table.settle();
+  table.resolveShortBodies();
   for (const e of events) e.actors = [...new Set(e.actors.map((i) => remap[i]!))];
   return { actors: table.actors, events: foldStatements(events) };
 }

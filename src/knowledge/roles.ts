@@ -150,8 +150,11 @@ function rolePhraseAt(tokens: Token[], from: number, mentions: Mention[], max = 
     if (ROLE_PREPOSITIONS.has(t.text) || t.text === 'the' || t.text === 'and') {
       const next = phrase[end + 1];
       if (!next || (!next.capitalised && !roleWord(next) && !next.possessive && next.text !== 'the')) break;
-    } else if (!t.capitalised && !roleWord(t) && !ADJECTIVE.test(t.text) && !t.possessive) break;
-    else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(t.text)) break;
+    } else if (!t.capitalised && !roleWord(t) && !t.possessive) {
+      // An adjective after the head only when it goes with a noun after it ("minister denied it" ends).
+      const next = phrase[end + 1];
+      if (!ADJECTIVE.test(t.text) || !next || (!next.capitalised && !roleWord(next))) break;
+    } else if (/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(t.text)) break;
     end++;
   }
   while (
@@ -167,8 +170,15 @@ function roleAfter(tokens: Token[], m: Mention, mentions: Mention[]): Token[] {
   if (m.possessive || m.surnameOnly || tokens[m.end]?.text !== ',') return [];
   const first = lower(tokens[m.end + 1] ?? tokens[m.end]!);
   if (['and', 'or', 'but', 'who', 'which', 'while', 'whose'].includes(first)) return [];
-  return rolePhraseAt(tokens, m.end + 1, mentions);
+  const phrase = rolePhraseAt(tokens, m.end + 1, mentions);
+  // "In a call with X, the minister said": no closing comma, so the title is the subject, not X's.
+  const next = tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1];
+  return !phrase.length || closesApposition(next) ? phrase : [];
 }
+
+const APPOSITION_GOES_ON = new Set(['and', 'who', 'whose', 'which', 'since', 'until', 'before', 'after']);
+const closesApposition = (next: Token | undefined) =>
+  !next || next.punct || next.capitalised || APPOSITION_GOES_ON.has(next.text);
 
 /** A role given by a verb or "as": "X was appointed acting prime minister", "X, who was named head of". */
 function roleByVerb(tokens: Token[], m: Mention, mentions: Mention[]): Token[] {
@@ -213,6 +223,9 @@ const countryOf = (t: Token) => {
   return place?.kind === 'country' ? place.name : null;
 };
 
+/** An acronym before a job noun names the employer: "NOS reporter", "IMF economist". */
+const ACRONYM = /^[A-Z]{2,6}$/;
+
 /** A capitalised qualifier right before a title: a group or body the text names by one word. */
 function qualifies(tokens: Token[], j: number, picked: Token[], mentions: Mention[]): boolean {
   const t = tokens[j]!;
@@ -223,7 +236,7 @@ function qualifies(tokens: Token[], j: number, picked: Token[], mentions: Mentio
     !t.punct &&
     !t.possessive &&
     picked.length > 0 &&
-    isTitleWord(picked[0]!.bare) &&
+    (isTitleWord(picked[0]!.bare) || (ACRONYM.test(t.bare) && isHead(picked[0]!))) &&
     !inMention(mentions, j, 'person') &&
     !/^(The|A|An|And|But|Or|If|As|In|On|At|By)$/.test(t.text)
   );
@@ -245,7 +258,7 @@ function affiliationOf(tokens: Token[], mentions: Mention[], all: Token[]): stri
     first.capitalised &&
     !isTitleWord(first.bare) &&
     !ROLE_MODIFIERS.has(lower(first)) &&
-    isTitleWord(tokens[1]!.bare)
+    (isTitleWord(tokens[1]!.bare) || ACRONYM.test(first.bare))
     ? first.bare
     : null;
 }

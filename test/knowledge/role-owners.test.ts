@@ -58,4 +58,15 @@ describe('the owner of a role the title does not name', () => {
   it('reads no body from "led the fight against ..."', () => {
     expect(rolesOf('Omar Diallo led the fight against the new mining council.', 'Omar Diallo')).toEqual([]);
   });
+
+  it('takes an acronym before a job noun for the employer', () => {
+    expect(
+      rolesOf('In an interview with KRT correspondent Lena Vos, the minister denied it.', 'Lena Vos'),
+    ).toEqual(['KRT correspondent @KRT']);
+  });
+
+  it('takes no role from a title that opens the next clause', () => {
+    expect(rolesOf('After a long call with Lena Vos, the minister said nothing.', 'Lena Vos')).toEqual([]);
+    expect(rolesOf('After a call with Lena Vos, the minister denied it.', 'Lena Vos')).toEqual([]);
+  });
 });
