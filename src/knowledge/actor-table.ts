@@ -3,7 +3,7 @@
 
 import type { ActorKind, Mention } from './mentions.ts';
 import { nameKey, surnameKey } from './names.ts';
-import type { FoundRole } from './roles.ts';
+import type { FoundRole, UnnamedTitle } from './roles.ts';
 import { fullNamesMatch, wordOfName } from './same-person.ts';
 import { ORG_SUFFIXES } from './vocab/orgs.ts';
 
@@ -95,6 +95,21 @@ export class ActorTable {
         if (!head || !ORG_SUFFIXES.has(head)) continue;
         const full = bodies.filter((b) => b.endsWith(` ${head}`));
         if (full.length === 1) r.affiliation = full[0]!;
+      }
+    }
+  }
+
+  /**
+   * A person whose roles name no country takes the country of the article's unnamed holder of the same
+   * title ("the U.S. special envoy ..." then "Special Envoy X"), when all such mentions agree.
+   */
+  placeUnnamedTitles(unnamed: UnnamedTitle[]): void {
+    for (const a of this.actors) {
+      if (a.kind !== 'person' || a.roles.some((r) => r.affiliation)) continue;
+      for (const r of a.roles) {
+        const title = r.role.toLowerCase().replace(/^former /, '');
+        const countries = new Set(unnamed.filter((u) => u.title === title).map((u) => u.country));
+        if (countries.size === 1) r.affiliation = [...countries][0]!;
       }
     }
   }

@@ -3,7 +3,7 @@ import { addDays } from './calendar.ts';
 import type { ResolvedDate } from './dates.ts';
 import { type EventType, eventFamily, eventPlace, eventType, NEW_ROUND } from './events.ts';
 import { findMentions, type Mention } from './mentions.ts';
-import { findRoles } from './roles.ts';
+import { findRoles, type UnnamedTitle, unnamedTitles } from './roles.ts';
 import { sentenceDates } from './sentence-dates.ts';
 import { lowercaseVocabulary, proseSentences, type Token, tokenize } from './text.ts';
 
@@ -106,11 +106,13 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   const acronyms = new Map<string, string>();
   const table = new ActorTable();
   const events: LocalEvent[] = [];
+  const unnamed: UnnamedTitle[] = [];
   let anchor: ResolvedDate | null = null;
   let previousDate: ResolvedDate | null = null;
   for (const s of proseSentences(article.text)) {
     const tokens = tokenize(s.text);
     const mentions = findMentions(tokens, { lowercase, acronyms, text: s.text });
+    unnamed.push(...unnamedTitles(tokens, mentions));
     const ids = mentions.map((m) =>
       table.add(m, s.text, s.index, m.kind === 'person' ? findRoles(s.text, tokens, m, mentions) : []),
     );
@@ -176,6 +178,7 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   }
   const remap = table.settle();
   table.resolveShortBodies();
+  table.placeUnnamedTitles(unnamed);
   for (const e of events) e.actors = [...new Set(e.actors.map((i) => remap[i]!))];
   return { actors: table.actors, events: foldStatements(events) };
 }

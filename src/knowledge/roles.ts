@@ -330,3 +330,33 @@ export function findRoles(sentence: string, tokens: Token[], m: Mention, mention
   if (led) found.push({ role: led.role, past: resigned, affiliation: led.affiliation ?? fallback });
   return found;
 }
+
+/** A title the text gives without a name: "the U.S. special envoy to Sudan revealed ...". */
+export interface UnnamedTitle {
+  /** The title's words up to its head, lowercase: "special envoy". */
+  title: string;
+  country: string;
+}
+
+/**
+ * Titles of a sentence that name no one: "the <country> <title>" not followed by a name. A later
+ * "Special Envoy X" with no country of their own is the same office ("the envoy" is a definite
+ * description of one person). Only compound titles: one-word ones ("president") fit too many.
+ */
+export function unnamedTitles(tokens: Token[], mentions: Mention[]): UnnamedTitle[] {
+  const out: UnnamedTitle[] = [];
+  tokens.forEach((t, j) => {
+    const country = tokens[j + 1] ? countryOf(tokens[j + 1]!) : null;
+    if (lower(t) !== 'the' || !country) return;
+    const phrase = rolePhraseAt(tokens, j + 1, mentions);
+    const head = phrase.findIndex(isHead);
+    if (head < 0) return;
+    let after = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+    if (tokens[after]?.text === ',') after++;
+    if (inMention(mentions, after, 'person')) return;
+    const words = phrase.slice(0, head + 1).filter((w) => !countryOf(w));
+    // "the US president": a bare title is every country's, and many holders meet in one story.
+    if (words.length >= 2) out.push({ title: words.map(lower).join(' '), country });
+  });
+  return out;
+}

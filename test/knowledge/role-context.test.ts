@@ -21,4 +21,22 @@ describe('roles whose owner the article names elsewhere', () => {
       "The Committee's chairwoman, Ilse Brandt, praised the winners on Friday evening.";
     expect(affiliations(text, 'Ilse Brandt')).toEqual(["Committee's chairwoman @Committee"]);
   });
+
+  it('gives a titled person with no country the country of the same title named without a name', () => {
+    const text =
+      'The Chilean special envoy to Peru said on Monday that talks would resume.\n\n' +
+      'Special Envoy Rosa Ibarra spoke to reporters in Lima on Tuesday.';
+    expect(affiliations(text, 'Rosa Ibarra')).toEqual(['Special Envoy @Chile']);
+  });
+
+  it('does not take the country of a bare title, nor of titles that disagree', () => {
+    const bare =
+      'The Chilean president said on Monday that talks would resume.\n\n' +
+      'President Rosa Ibarra spoke to reporters in Lima on Tuesday.';
+    expect(affiliations(bare, 'Rosa Ibarra')).toEqual(['President @-']);
+    const two =
+      'The Chilean special envoy arrived on Monday. The Peruvian special envoy came a day later.\n\n' +
+      'Special Envoy Rosa Ibarra spoke to reporters in Lima on Tuesday.';
+    expect(affiliations(two, 'Rosa Ibarra')).toEqual(['Special Envoy @-']);
+  });
 });
