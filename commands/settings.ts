@@ -3,6 +3,7 @@ import { defineCommand, tenantOf } from '../src/core/command.ts';
 import type { Block } from '../src/core/reply.ts';
 import { makeReply } from '../src/core/reply.ts';
 import { OPERATOR, type Tenant } from '../src/core/tenant.ts';
+import { describeSchedule } from '../src/digest/schedule-spec.ts';
 import { type FeedHealth, listFeeds } from '../src/ingest/feeds/index.ts';
 
 const feedLine = (f: FeedHealth): string =>
@@ -11,9 +12,7 @@ const feedLine = (f: FeedHealth): string =>
 
 /** The digest the tenant gets: the operator's comes from DIGEST_*; a server's schedules are its own. */
 function digestFields(tenant: Tenant, config: Config): { name: string; value: string }[] {
-  if (tenant.id !== OPERATOR.id) {
-    return [{ name: 'Digest', value: 'No schedule yet: preview with /digest, post with /digest post:true.' }];
-  }
+  if (tenant.id !== OPERATOR.id) return [];
   const channels = [
     ...config.DIGEST_DISCORD_CHANNEL_IDS.map((c) => `Discord ${c}`),
     ...config.DIGEST_SLACK_CHANNELS.map((c) => `Slack ${c}`),
@@ -35,6 +34,7 @@ export default defineCommand({
   async run(ctx) {
     const tenant = tenantOf(ctx);
     const feeds = listFeeds(ctx.store, ctx.config, tenant.id);
+    const schedules = ctx.store.schedules.list(tenant.id);
     const own = ctx.store.settings.all(tenant.id);
     const shared =
       tenant.id === OPERATOR.id
@@ -56,6 +56,13 @@ export default defineCommand({
       feeds.length
         ? { type: 'list', items: feeds.map((f) => ({ text: feedLine(f) })) }
         : { type: 'paragraph', text: 'None: add one with /feeds add url:<feed URL>.' },
+      { type: 'heading', text: `Digest schedules (${schedules.length})` },
+      schedules.length
+        ? { type: 'list', items: schedules.map((row) => ({ text: describeSchedule(row, ctx.now()) })) }
+        : {
+            type: 'paragraph',
+            text: 'None: add one with /digest schedule channel:<#channel> time:<HH:MM>; preview with /digest.',
+          },
     ];
     const rest = Object.entries(own).filter(([key]) => key !== 'topic');
     if (rest.length) {

@@ -3,6 +3,7 @@ import type { SlackBot } from './adapters/slack/app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { errorMessage } from './core/errors.ts';
 import { OPERATOR } from './core/tenant.ts';
+import { startChannelSchedules } from './digest/channel-schedules.ts';
 import { slotDigest } from './digest/run.ts';
 import { type DigestScheduler, startDigestScheduler } from './digest/scheduler.ts';
 import type { DeliveryTarget } from './digest/target.ts';
@@ -63,6 +64,29 @@ function startSchedule(store: Store, config: Config, targets: DeliveryTarget[]):
     .then((outcomes) => log.info({ outcomes }, 'digest catch-up done'))
     .catch((err: unknown) => log.error({ err }, 'digest catch-up failed'));
   return scheduler;
+}
+
+/** Every server's and workspace's own schedules (/digest schedule), beside the operator's DIGEST_*. */
+function startTenantSchedules(
+  store: Store,
+  config: Config,
+  slack: SlackBot | undefined,
+  discord: DiscordBot | undefined,
+): Running {
+  const schedules = startChannelSchedules({
+    store,
+    config,
+    log,
+    targetFor: ({ tenantId, platform, channel }) => {
+      if (platform === 'slack') return slack?.digestTarget(channel) ?? null;
+      return discord?.digestTarget(channel, tenantId.slice('discord:'.length)) ?? null;
+    },
+  });
+  schedules
+    .tick()
+    .then((outcomes) => log.info({ outcomes }, 'scheduled digests caught up'))
+    .catch((err: unknown) => log.error({ err }, 'scheduled digests catch-up failed'));
+  return { name: 'digest schedules', stop: () => schedules.stop(SHUTDOWN_GRACE_MS) };
 }
 
 async function main(): Promise<void> {
@@ -139,6 +163,7 @@ async function main(): Promise<void> {
   running.push({ name: 'feeds', stop: () => polling.stop() });
   const scheduler = startSchedule(store, config, digestTargets(config, slack, discord));
   if (scheduler) running.push({ name: 'digest', stop: () => scheduler.stop(SHUTDOWN_GRACE_MS) });
+  running.push(startTenantSchedules(store, config, slack, discord));
 }
 
 main().catch((err: unknown) => {

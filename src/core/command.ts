@@ -47,7 +47,12 @@ export interface CommandDefinition {
   description: string;
   options: OptionDefinition[];
   /** Sub-commands (e.g. /feeds add|remove|list); when present, `run` receives `subcommand`. */
-  subcommands?: Omit<CommandDefinition, 'subcommands' | 'run' | 'adminOnly'>[];
+  subcommands?: Omit<CommandDefinition, 'subcommands' | 'defaultSubcommand' | 'run' | 'adminOnly'>[];
+  /**
+   * The sub-command meant when none is named (Slack and console text, a client that sends none), so
+   * that `/digest` and `/digest post:true` keep working beside `/digest schedule`. Discord always names one.
+   */
+  defaultSubcommand?: string;
   adminOnly: boolean;
   /** Answers the same for everyone and reads nothing of a tenant's (e.g. /help): allowed in DMs. */
   tenantFree?: boolean;

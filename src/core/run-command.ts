@@ -24,8 +24,10 @@ export async function runCommand(def: CommandDefinition, ctx: CommandContext, ar
   if (!def.tenantFree && !ctx.tenant) return shortReply(NO_TENANT_MESSAGE);
   if (def.adminOnly && !ctx.user.isAdmin) return shortReply(ADMIN_ONLY_MESSAGE);
   try {
-    checkArgs(def, args);
-    return await def.run(ctx, args);
+    const named = args.subcommand ?? def.defaultSubcommand;
+    const full = named === undefined ? args : { ...args, subcommand: named };
+    checkArgs(def, full);
+    return await def.run(ctx, full);
   } catch (err) {
     if (err instanceof UserError) return shortReply(err.message);
     log.error(

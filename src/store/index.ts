@@ -9,6 +9,7 @@ import { ItemPostsRepo } from './item-posts.ts';
 import { KnowledgeRepo } from './knowledge.ts';
 import type { KnowledgeQueries } from './knowledge-queries.ts';
 import { openDatabase } from './open.ts';
+import { SchedulesRepo } from './schedules.ts';
 import { SettingsRepo } from './settings.ts';
 import { SubscriptionsRepo } from './subscriptions.ts';
 import { SummariesRepo } from './summaries.ts';
@@ -17,6 +18,7 @@ import { writeTransaction } from './transaction.ts';
 
 export type { ArticleInput, ArticleRow, ArticleSummary } from './articles.ts';
 export { NotAStoreError, StoreBusyError, StoreEmptyFileError } from './errors.ts';
+export type { ScheduleInput, ScheduleRow } from './schedules.ts';
 
 /**
  * The only door to persistent state. Callers use the repositories; no SQL lives outside src/store,
@@ -33,6 +35,7 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly itemPosts: ItemPostsRepo;
   readonly feedHealth: FeedHealthRepo;
+  readonly schedules: SchedulesRepo;
   private closed = false;
   private readonly scopedKnowledge = new Map<string, KnowledgeQueries>();
 
@@ -46,6 +49,7 @@ export class Store {
     this.tenants = new TenantsRepo(db);
     this.subscriptions = new SubscriptionsRepo(db, this.tenants, this.feeds);
     this.settings = new SettingsRepo(db, this.tenants);
+    this.schedules = new SchedulesRepo(db, this.tenants);
     this.summaries = new SummariesRepo(db, this.tenants);
     this.deliveries = new DeliveriesRepo(db, this.tenants);
     this.itemPosts = new ItemPostsRepo(db);

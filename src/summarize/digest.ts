@@ -34,9 +34,11 @@ export async function composeDigest(
 ): Promise<DigestResult> {
   const audience = options.audience ?? OPERATOR_AUDIENCE;
   const requested = digestPeriod(store, options);
-  const rows = loadRows(store, requested, audience);
+  const { filter } = options;
+  const loaded = loadRows(store, requested, audience);
+  const rows = filter ? loaded.filter((r) => filter.test(r)) : loaded;
   const period = tightenPeriod(requested, rows);
-  const topic = config.DIGEST_TOPIC;
+  const topic = options.topic ?? config.DIGEST_TOPIC;
   const prepared = prepare(store, rows, {
     topic,
     since: period.since,

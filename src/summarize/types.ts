@@ -1,3 +1,4 @@
+import type { ArticleFilter } from '../filters/index.ts';
 import type { Audience } from '../store/tenants.ts';
 
 export interface CitedSource {
@@ -57,4 +58,8 @@ export interface DigestOptions {
   since?: string;
   hours?: number;
   now?: Date;
+  /** What the digest focuses on (default: DIGEST_TOPIC), e.g. a channel schedule's own topic. */
+  topic?: string;
+  /** Only articles this filter passes are considered (a channel schedule's include/exclude terms). */
+  filter?: ArticleFilter;
 }

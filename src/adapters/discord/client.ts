@@ -12,7 +12,8 @@ import { NO_MENTIONS } from './render.ts';
 export interface DiscordBot {
   client: Client;
   stop(): Promise<void>;
-  digestTarget(channelId: string): DeliveryTarget;
+  /** A channel as a digest destination; with `guildId`, only a channel of that server. */
+  digestTarget(channelId: string, guildId?: string): DeliveryTarget;
 }
 
 export interface DiscordBotOptions {
@@ -76,6 +77,6 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   return {
     client,
     stop: () => client.destroy(),
-    digestTarget: (channelId) => discordDigestTarget(client, channelId),
+    digestTarget: (channelId, guildId) => discordDigestTarget(client, channelId, guildId),
   };
 }

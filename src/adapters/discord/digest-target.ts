@@ -7,20 +7,26 @@ import { renderReply } from './render.ts';
 // finds a message again, so it is checked in this much recent history.
 const HISTORY = 50;
 
-async function sendableChannel(client: Client, channelId: string) {
+async function sendableChannel(client: Client, channelId: string, guildId: string | undefined) {
   const channel = await client.channels.fetch(channelId);
   if (!channel?.isSendable())
     throw new Error(`discord channel ${channelId} is not a channel the bot can post in`);
+  // A server's schedule posts only in that server, whatever channel id was sent to the bot.
+  if (guildId !== undefined && !('guildId' in channel && channel.guildId === guildId))
+    throw new Error(`discord channel ${channelId} is not in server ${guildId}`);
   return channel;
 }
 
-/** The daily digest's Discord destination: posts with a nonce and finds its own earlier post. */
-export function discordDigestTarget(client: Client, channelId: string): DeliveryTarget {
+/**
+ * The daily digest's Discord destination: posts with a nonce and finds its own earlier post. With
+ * `guildId` (a server's own schedule) it refuses a channel of any other server.
+ */
+export function discordDigestTarget(client: Client, channelId: string, guildId?: string): DeliveryTarget {
   return {
     platform: 'discord',
     destination: channelId,
     async send(message: Reply, nonce: string) {
-      const channel = await sendableChannel(client, channelId);
+      const channel = await sendableChannel(client, channelId, guildId);
       const [first, ...rest] = renderReply(message, { ref: nonce });
       if (!first) throw new Error('the digest rendered to nothing');
       const posted = await channel.send({ ...first, nonce, enforceNonce: true });
@@ -28,7 +34,7 @@ export function discordDigestTarget(client: Client, channelId: string): Delivery
       return { messageId: posted.id };
     },
     async findPosted(nonce: string) {
-      const channel = await sendableChannel(client, channelId);
+      const channel = await sendableChannel(client, channelId, guildId);
       const recent = await channel.messages.fetch({ limit: HISTORY });
       const mine = recent.find(
         (m) =>

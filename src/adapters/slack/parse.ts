@@ -35,20 +35,22 @@ const usage = (def: CommandDefinition, sub: string | undefined, options: OptionD
  * Reads Slack's single text string against a command's options: `name:value` sets an option (the
  * value runs until the next `name:`), a bare boolean option name sets it true, and leading words
  * fill the first option not given (required ones first), so `/whois Steve Witkoff` and
- * `/timeline actor:Putin from:2025-11-01` both work. `/feeds add URL` picks the sub-command first.
+ * `/timeline actor:Putin from:2025-11-01` both work. `/feeds add URL` picks the sub-command first
+ * (the command's default one when the first word names none: `/digest post`).
  */
 export function parseSlackText(def: CommandDefinition, text: string): RunArgs {
   let tokens = tokenize(text.trim());
   const args: RunArgs = {};
   if (def.subcommands?.length) {
     const first = tokens[0]?.toLowerCase();
-    const sub = def.subcommands.find((s) => s.name === first);
+    const named = def.subcommands.find((s) => s.name === first);
+    const sub = named ?? def.subcommands.find((s) => s.name === def.defaultSubcommand);
     if (!sub) {
       const forms = def.subcommands.map((s) => usage(def, s.name, s.options)).join('\n');
       throw new UserError(`/${def.name} needs one of:\n${forms}`);
     }
     args.subcommand = sub.name;
-    tokens = tokens.slice(1);
+    if (named) tokens = tokens.slice(1);
   }
   const options = optionsFor(def, args.subcommand);
   const byName = new Map(options.map((o) => [o.name.toLowerCase(), o]));

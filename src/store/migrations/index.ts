@@ -8,6 +8,7 @@ import { fileStatsMigration } from './006-file-stats.ts';
 import { feedItemsMigration } from './007-feed-items.ts';
 import { knowledgeIndexedMigration } from './009-knowledge-indexed.ts';
 import { tenantsMigration } from './010-tenants.ts';
+import { digestSchedulesMigration } from './011-digest-schedules.ts';
 import { itemPostsMigration } from './012-item-posts.ts';
 
 export interface Migration {
@@ -27,5 +28,6 @@ export const migrations: Migration[] = [
   feedItemsMigration,
   knowledgeIndexedMigration,
   tenantsMigration,
+  digestSchedulesMigration,
   itemPostsMigration,
 ];

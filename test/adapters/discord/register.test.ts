@@ -50,7 +50,22 @@ describe('newsdesk register', () => {
       autocomplete: true,
     });
     expect(byName.summary?.options.find((o) => o.name === 'days')).toMatchObject({ type: 4, min_value: 1 });
-    expect(byName.digest?.options[0]).toMatchObject({ type: 5, name: 'post' });
+    expect(byName.digest?.options.map((o) => [o.type, o.name])).toEqual([
+      [1, 'now'],
+      [1, 'schedule'],
+      [1, 'unschedule'],
+      [1, 'list'],
+    ]);
+    expect(byName.digest?.options[0]?.options?.[0]).toMatchObject({ type: 5, name: 'post' });
+    expect(byName.digest?.options[1]?.options?.map((o) => [o.type, o.name, o.required])).toEqual([
+      [7, 'channel', true],
+      [3, 'time', true],
+      [3, 'timezone', false],
+      [3, 'topic', false],
+      [3, 'days', false],
+      [3, 'include', false],
+      [3, 'exclude', false],
+    ]);
     expect(byName.feeds?.options.map((o) => [o.type, o.name])).toEqual([
       [1, 'add'],
       [1, 'remove'],

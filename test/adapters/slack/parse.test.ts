@@ -32,8 +32,26 @@ describe('Slack command text', () => {
     });
   });
 
-  it('reads a bare boolean option name as true', () => {
-    expect(parseSlackText(def('digest'), 'post')).toEqual({ post: true });
+  it('reads a bare boolean option name as true, in the default sub-command when none is named', () => {
+    expect(parseSlackText(def('digest'), 'post')).toEqual({ subcommand: 'now', post: true });
+    expect(parseSlackText(def('digest'), '')).toEqual({ subcommand: 'now' });
+    expect(parseSlackText(def('digest'), 'now post:true')).toEqual({ subcommand: 'now', post: true });
+  });
+
+  it('reads /digest schedule with a channel mention, a zone and filters that hold commas and spaces', () => {
+    expect(
+      parseSlackText(
+        def('digest'),
+        'schedule channel:<#C0123|news> time:08:00 timezone:Europe/Kyiv include:ceasefire, /talks? (re)?start/i exclude:sport',
+      ),
+    ).toEqual({
+      subcommand: 'schedule',
+      channel: 'C0123',
+      time: '08:00',
+      timezone: 'Europe/Kyiv',
+      include: 'ceasefire, /talks? (re)?start/i',
+      exclude: 'sport',
+    });
   });
 
   it('explains a missing sub-command with the usage of each', () => {

@@ -1,0 +1,201 @@
+import type { Config } from '../config.ts';
+import { audienceOf } from '../core/tenant.ts';
+import { runIngest } from '../ingest/index.ts';
+import type { Logger } from '../log.ts';
+import type { ScheduleRow, Store } from '../store/index.ts';
+import { tenantPlatform } from '../store/tenants.ts';
+import { type DeliveryOutcome, deliverSlot, type RetryPolicy } from './deliver.ts';
+import { slotDigest } from './run.ts';
+import { scheduleCron, scheduleFilter } from './schedule-spec.ts';
+import { nextSlot, planSlot, type SlotPlan } from './slots.ts';
+import type { DeliveryTarget } from './target.ts';
+
+/** How often the store's schedules are read again at most: one added from chat runs within this. */
+const DEFAULT_POLL_MS = 60_000;
+
+export interface ChannelSchedulesOptions {
+  store: Store;
+  config: Config;
+  log: Logger;
+  /**
+   * The schedule's channel as a destination on its platform, for its tenant (whose server the
+   * channel must be in), or null when that platform is not running here.
+   */
+  targetFor: (schedule: Pick<ScheduleRow, 'tenantId' | 'platform' | 'channel'>) => DeliveryTarget | null;
+  /** Runs before due slots are composed; defaults to ingesting the corpus and the feeds. */
+  ingest?: () => Promise<unknown>;
+  retry?: RetryPolicy;
+  now?: () => Date;
+  pollMs?: number;
+}
+
+export interface ScheduleOutcome {
+  tenantId: string;
+  scheduleId: number;
+  channel: string;
+  slot: string;
+  status: DeliveryOutcome['status'] | 'no-target' | 'error';
+}
+
+export interface ChannelSchedules {
+  /** Posts every schedule's latest slot that is not posted yet (catch-up included); resolves when done. */
+  tick(): Promise<ScheduleOutcome[]>;
+  /** Resolves after the next tick that the timer starts has finished. */
+  nextRun(): Promise<ScheduleOutcome[]>;
+  /** Stops the timer and waits (at most `timeoutMs`) for a tick in flight. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * A schedule's slot in the tenant's slot records: the slot's time and the schedule, so that two
+ * schedules of one tenant at the same time (other channels, topics, filters) are two slots.
+ */
+export const scheduleSlotKey = (slot: string, scheduleId: number): string => `${slot}#s${scheduleId}`;
+
+interface Due {
+  schedule: ScheduleRow;
+  plan: SlotPlan;
+}
+
+/** The schedule's latest slot when it is still to be posted: after the schedule was made, not posted yet. */
+function dueSlot(store: Store, schedule: ScheduleRow, at: Date): Due | null {
+  const plan = planSlot(scheduleCron(schedule), at);
+  if (!plan || Date.parse(plan.until) < Date.parse(schedule.createdAt)) return null;
+  const keyed = { ...plan, slot: scheduleSlotKey(plan.slot, schedule.id) };
+  const posted = store.deliveries.get(schedule.tenantId, keyed.slot, schedule.platform, schedule.channel);
+  return posted?.status === 'posted' ? null : { schedule, plan: keyed };
+}
+
+const everySchedule = (store: Store): ScheduleRow[] =>
+  store.tenants.list().flatMap((tenant) => store.schedules.list(tenant.id));
+
+/**
+ * Every tenant's channel schedules (/digest schedule), read from the store at each tick so that
+ * schedules added or removed from chat are picked up without a restart. Each schedule's slot is
+ * posted exactly once per channel through deliverSlot (claims in the store, keyed by tenant), with
+ * the latest missed slot caught up after downtime; one failing tenant or channel never stops the rest.
+ */
+export function startChannelSchedules(options: ChannelSchedulesOptions): ChannelSchedules {
+  const { store, config, log } = options;
+  const now = options.now ?? (() => new Date());
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const ingest =
+    options.ingest ?? (() => runIngest(store, { corpusDirs: [config.CORPUS_DIR], feeds: true, config }));
+
+  // A slot that failed after its retries is tried again at its schedule's next slot or the next start,
+  // not at every tick: a channel the bot cannot post in would otherwise fill the log every minute.
+  const gaveUp = new Set<string>();
+  const slotOf = (due: Due) => `${due.schedule.tenantId}\n${due.plan.slot}`;
+
+  const deliver = async ({ schedule, plan }: Due): Promise<ScheduleOutcome> => {
+    const where = { tenantId: schedule.tenantId, scheduleId: schedule.id, channel: schedule.channel };
+    try {
+      const target = options.targetFor(schedule);
+      if (!target) {
+        log.warn(
+          { ...where, platform: schedule.platform },
+          'scheduled digest skipped: its platform is not running',
+        );
+        return { ...where, slot: plan.slot, status: 'no-target' };
+      }
+      const tenant = { id: schedule.tenantId, platform: tenantPlatform(schedule.tenantId) };
+      const topic = schedule.topic ?? store.settings.get(tenant.id, 'topic');
+      const prepare = slotDigest(store, config, audienceOf(tenant, config), {
+        ...(typeof topic === 'string' ? { topic } : {}),
+        filter: scheduleFilter(schedule),
+      });
+      const [outcome] = await deliverSlot(store, plan, [target], {
+        tenantId: tenant.id,
+        log,
+        prepare,
+        ...(options.retry ? { retry: options.retry } : {}),
+      });
+      return { ...where, slot: plan.slot, status: outcome?.status ?? 'failed' };
+    } catch (err) {
+      log.error({ ...where, slot: plan.slot, err }, 'scheduled digest failed');
+      return { ...where, slot: plan.slot, status: 'error' };
+    }
+  };
+
+  const runTick = async (): Promise<ScheduleOutcome[]> => {
+    const at = now();
+    const due: Due[] = [];
+    for (const schedule of everySchedule(store)) {
+      try {
+        const slot = dueSlot(store, schedule, at);
+        if (slot && !gaveUp.has(slotOf(slot))) due.push(slot);
+      } catch (err) {
+        log.error(
+          { tenantId: schedule.tenantId, scheduleId: schedule.id, err },
+          'schedule could not be planned',
+        );
+      }
+    }
+    if (due.length === 0) return [];
+    try {
+      await ingest();
+    } catch (err) {
+      log.warn({ err }, 'ingest before the scheduled digests failed; composing from the store');
+    }
+    const outcomes = await Promise.all(due.map(deliver));
+    due.forEach((d, i) => {
+      if (!['posted', 'already-posted', 'found-posted'].includes(outcomes[i]!.status)) gaveUp.add(slotOf(d));
+    });
+    return outcomes;
+  };
+
+  let chain: Promise<unknown> = Promise.resolve();
+  const tick = (): Promise<ScheduleOutcome[]> => {
+    const run = chain.then(runTick);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let waiters: ((outcomes: ScheduleOutcome[]) => void)[] = [];
+  // Wakes at the next slot of any schedule, and at least every pollMs to see schedules added since.
+  const untilNextSlot = (): number => {
+    const at = now();
+    let wait = pollMs;
+    for (const schedule of everySchedule(store)) {
+      const next = nextSlot(scheduleCron(schedule), at);
+      if (next) wait = Math.min(wait, next.getTime() - at.getTime());
+    }
+    return Math.max(wait, 0);
+  };
+  const arm = () => {
+    if (stopped) return;
+    let wait = pollMs;
+    try {
+      wait = untilNextSlot();
+    } catch (err) {
+      log.error({ err }, 'could not read the digest schedules; trying again later');
+    }
+    timer = setTimeout(() => {
+      void tick()
+        .catch((err: unknown) => {
+          log.error({ err }, 'scheduled digests failed');
+          return [] as ScheduleOutcome[];
+        })
+        .then((outcomes) => {
+          for (const resolve of waiters.splice(0)) resolve(outcomes);
+          arm();
+        });
+    }, wait);
+  };
+  arm();
+
+  return {
+    tick,
+    nextRun: () => new Promise((resolve) => waiters.push(resolve)),
+    async stop(timeoutMs = 10_000) {
+      stopped = true;
+      clearTimeout(timer);
+      waiters = [];
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([chain, new Promise((resolve) => (grace = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(grace);
+    },
+  };
+}
