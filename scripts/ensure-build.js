@@ -2,13 +2,12 @@
 // test setup and the startup benchmark, so that nothing that spawns bin/newsdesk*.js can run a
 // stale build; `npm run build` always builds.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const STAMP = join(ROOT, 'dist', '.built');
 const SOURCES = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
 function newestMtime(path) {
@@ -19,20 +18,43 @@ function newestMtime(path) {
   return newest;
 }
 
-/** True when dist/ is missing or older than a source. */
-export function buildIsStale() {
-  if (!existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return SOURCES.some((s) => existsSync(join(ROOT, s)) && newestMtime(join(ROOT, s)) > built);
+const stampOf = (root) => join(root, 'dist', '.built');
+
+/**
+ * True when dist/ is missing or older than a source.
+ */
+export function buildIsStale(root = ROOT) {
+  const stamp = stampOf(root);
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return SOURCES.some((s) => existsSync(join(root, s)) && newestMtime(join(root, s)) > built);
 }
 
-export function build() {
+/**
+ * Compiles into a fresh folder and swaps it in whole: a source deleted since the last build leaves
+ * no stale .js behind, and a process starting during the build never loads half a dist/.
+ */
+export function build(root = ROOT) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const started = new Date();
-  execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
-  // The stamp keeps the build's start: a source saved while tsc ran is newer, so the next run rebuilds.
-  writeFileSync(STAMP, `${started.toISOString()}\n`);
-  utimesSync(STAMP, started, started);
+  const dist = join(root, 'dist');
+  const fresh = join(root, `dist.building-${process.pid}`);
+  const old = join(root, `dist.old-${process.pid}`);
+  rmSync(fresh, { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', fresh], {
+      stdio: 'inherit',
+    });
+    // The stamp keeps the build's start: a source saved while tsc ran is newer, so the next run rebuilds.
+    const stamp = join(fresh, '.built');
+    writeFileSync(stamp, `${started.toISOString()}\n`);
+    utimesSync(stamp, started, started);
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(fresh, dist);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
 }
 
 export function ensureBuild() {

@@ -74,4 +74,13 @@ describe('console mode', () => {
     });
     expect(text).toBe('Digest\n• item\n(extractive)\n— page 1 of 2; type /more for the next —\n');
   });
+
+  it('prints no terminal control sequence that came from article or LLM text', () => {
+    const text = renderConsole({
+      text: 'Talks \u001b[2J\u001b]0;owned\u0007resume\r\u009b31m today\u007f\n\ttabbed',
+      blocks: [],
+      ephemeral: true,
+    });
+    expect(text).toBe('Talks [2J]0;ownedresume31m today\n\ttabbed\n');
+  });
 });
