@@ -9,7 +9,7 @@ import { type DigestScheduler, startDigestScheduler } from './digest/scheduler.t
 import type { DeliveryTarget } from './digest/target.ts';
 import { startFeedPolling } from './ingest/feeds/index.ts';
 import { log } from './log.ts';
-import { channelTargets, notifyChannels } from './notify/index.ts';
+import { type ChannelTargets, channelTargets, notifyChannels } from './notify/index.ts';
 import { openStore, type Store } from './store/index.ts';
 
 /** How long shutdown waits for work in flight before closing the store anyway. */
@@ -67,20 +67,12 @@ function startSchedule(store: Store, config: Config, targets: DeliveryTarget[]):
 }
 
 /** Every server's and workspace's own schedules (/digest schedule), beside the operator's DIGEST_*. */
-function startTenantSchedules(
-  store: Store,
-  config: Config,
-  slack: SlackBot | undefined,
-  discord: DiscordBot | undefined,
-): Running {
+function startTenantSchedules(store: Store, config: Config, targets: ChannelTargets): Running {
   const schedules = startChannelSchedules({
     store,
     config,
     log,
-    targetFor: ({ tenantId, platform, channel }) => {
-      if (platform === 'slack') return slack?.digestTarget(channel) ?? null;
-      return discord?.digestTarget(channel, tenantId.slice('discord:'.length)) ?? null;
-    },
+    targetFor: ({ tenantId, channel }) => targets(tenantId, channel) ?? null,
   });
   schedules
     .tick()
@@ -163,7 +155,7 @@ async function main(): Promise<void> {
   running.push({ name: 'feeds', stop: () => polling.stop() });
   const scheduler = startSchedule(store, config, digestTargets(config, slack, discord));
   if (scheduler) running.push({ name: 'digest', stop: () => scheduler.stop(SHUTDOWN_GRACE_MS) });
-  running.push(startTenantSchedules(store, config, slack, discord));
+  running.push(startTenantSchedules(store, config, targets));
 }
 
 main().catch((err: unknown) => {

@@ -6,7 +6,8 @@ export type ChannelTargets = (tenantId: string, channel: string) => DeliveryTarg
 
 /** What a running platform offers here: the digest's delivery target, for any channel. */
 export interface TargetMaker {
-  digestTarget(channel: string): DeliveryTarget;
+  /** With `guildId` (Discord), a channel of any other server is refused when posting. */
+  digestTarget(channel: string, guildId?: string): DeliveryTarget;
 }
 
 /** A channel named with its platform, as the operator's subscriptions may (`discord:123`, `slack:C1`). */
@@ -20,6 +21,8 @@ const PLATFORM_CHANNEL = /^(discord|slack):(.+)$/;
 export function channelTargets(bots: { discord?: TargetMaker; slack?: TargetMaker }): ChannelTargets {
   return (tenantId, channel) => {
     const platform = tenantPlatform(tenantId);
+    // A server's posts go only to its own channels, whatever channel id was given from chat.
+    if (platform === 'discord') return bots.discord?.digestTarget(channel, tenantId.slice('discord:'.length));
     if (platform !== 'operator') return bots[platform]?.digestTarget(channel);
     const named = PLATFORM_CHANNEL.exec(channel);
     if (named) return bots[named[1] as 'discord' | 'slack']?.digestTarget(named[2] as string);
