@@ -1,12 +1,15 @@
 import { defineCommand, tenantOf } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { makeReply, shortReply } from '../src/core/reply.ts';
+import { compileFilter, describeFilter } from '../src/filters/index.ts';
 import { addFeed, type FeedHealth, listFeeds, removeFeed } from '../src/ingest/feeds/index.ts';
 
 function health(feed: FeedHealth): string {
   if (feed.lastError) return `failing (${feed.consecutiveFailures}×): ${feed.lastError}`;
   return feed.lastSuccess ? `ok, last fetched ${feed.lastSuccess}` : 'not fetched yet';
 }
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 const where = (feed: FeedHealth): string =>
   `${feed.mode === 'items' ? 'each item' : 'digest'}${feed.channel ? ` in ${feed.channel}` : ''}`;
@@ -35,6 +38,17 @@ export default defineCommand({
             { name: 'items', value: 'items' },
           ],
         },
+        {
+          name: 'include',
+          description: 'mode:items: post only articles with one of these (comma-separated words, or /regex/)',
+          type: 'string',
+        },
+        {
+          name: 'exclude',
+          description:
+            'mode:items: never post articles with any of these (comma-separated words, or /regex/)',
+          type: 'string',
+        },
       ],
       slow: true,
     },
@@ -57,9 +71,12 @@ export default defineCommand({
   async run(ctx, args) {
     const tenant = tenantOf(ctx);
     if (args.subcommand === 'add') {
+      // Checked before anything is fetched: a bad pattern is an error naming the term.
+      const filter = compileFilter({ include: text(args.include), exclude: text(args.exclude) });
       const feed = await addFeed(ctx.store, ctx.config, tenant.id, String(args.url).trim(), {
         channel: typeof args.channel === 'string' ? args.channel : null,
         mode: args.mode === 'items' ? 'items' : 'digest',
+        ...(filter.empty ? {} : { filters: { include: filter.include, exclude: filter.exclude } }),
       });
       const backlog = feed.backlog ? ` Its ${feed.backlog} current items are stored, not posted.` : '';
       return shortReply(
@@ -74,6 +91,11 @@ export default defineCommand({
       return shortReply(`Stopped following ${target}.`, 'Feed removed');
     }
     const feeds = listFeeds(ctx.store, ctx.config, tenant.id);
+    const filters = ctx.store.itemPosts.filters(tenant.id);
+    const filtered = (id: number): string => {
+      const shown = describeFilter(filters.get(id) ?? { include: [], exclude: [] });
+      return shown ? `, ${shown}` : '';
+    };
     return makeReply({
       title: 'Feeds',
       blocks: feeds.length
@@ -81,7 +103,7 @@ export default defineCommand({
             {
               type: 'list',
               items: feeds.map((f) => ({
-                text: `#${f.id} ${f.title ?? f.url} <${f.url}> (${f.origin}, ${where(f)}): ${health(f)}`,
+                text: `#${f.id} ${f.title ?? f.url} <${f.url}> (${f.origin}, ${where(f)}${filtered(f.id)}): ${health(f)}`,
               })),
             },
           ]

@@ -3,8 +3,9 @@ import { errorMessage } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { deliveryNonce } from '../digest/deliver.ts';
 import type { DeliveryTarget } from '../digest/target.ts';
+import { type ArticleFilter, compileFilter } from '../filters/index.ts';
 import type { Store } from '../store/index.ts';
-import type { PendingItem } from '../store/item-posts.ts';
+import type { ItemFilters, PendingItem } from '../store/item-posts.ts';
 import { foldReply, itemReply } from './item-reply.ts';
 import { LEASE_MS, type NotifyOptions } from './options.ts';
 
@@ -80,6 +81,42 @@ async function settleEarlierSends(run: ChannelRun, items: PendingItem[]): Promis
   return items.filter((i) => !settled.has(i.articleId));
 }
 
+/** The subscription's stored filter; one a change of the filter rules made unreadable lets all through, loudly. */
+function filterOf(
+  run: ChannelRun,
+  subscriptionId: number,
+  terms: ItemFilters | undefined,
+): ArticleFilter | null {
+  if (!terms || (terms.include.length === 0 && terms.exclude.length === 0)) return null;
+  try {
+    return compileFilter({ include: terms.include.join(', '), exclude: terms.exclude.join(', ') });
+  } catch (err) {
+    run.options.log.error(
+      { err, tenant: run.tenantId, subscription: subscriptionId },
+      'stored item filter unreadable',
+    );
+    return null;
+  }
+}
+
+/** Marks the articles their subscription's include and exclude terms leave out; returns the rest. */
+function applyFilters(run: ChannelRun, items: PendingItem[]): PendingItem[] {
+  const stored = run.store.itemPosts.filters(run.tenantId);
+  const filters = new Map<number, ArticleFilter | null>();
+  const left: number[] = [];
+  const kept = items.filter((item) => {
+    if (!filters.has(item.subscriptionId))
+      filters.set(item.subscriptionId, filterOf(run, item.subscriptionId, stored.get(item.subscriptionId)));
+    const filter = filters.get(item.subscriptionId);
+    if (!filter || filter.test({ title: item.title, text: item.text })) return true;
+    left.push(item.articleId);
+    return false;
+  });
+  if (left.length)
+    run.store.itemPosts.filterOut(run.tenantId, run.channel, left, run.options.now().toISOString());
+  return kept;
+}
+
 async function sendPlanned(run: ChannelRun, planned: Planned): Promise<void> {
   const { store, tenantId, channel, target, options, report } = run;
   const ids = idsOf(planned.items);
@@ -119,9 +156,12 @@ async function postToChannel(run: ChannelRun, config: Config): Promise<void> {
   const held = new Set(
     store.itemPosts.claim(tenantId, channel, idsOf(pending), now.toISOString(), leaseUntil),
   );
-  const toSend = await settleEarlierSends(
+  const toSend = applyFilters(
     run,
-    pending.filter((item) => held.has(item.articleId)),
+    await settleEarlierSends(
+      run,
+      pending.filter((item) => held.has(item.articleId)),
+    ),
   );
   if (toSend.length === 0) return;
   for (const planned of planMessages(toSend, budget)) await sendPlanned(run, planned);

@@ -5,6 +5,8 @@ import { clip } from '../summarize/text.ts';
 import { oneLineSummary } from './one-line.ts';
 
 const TITLE_CHARS = 200;
+/** How much of an article's start its one-line summary is looked for in. */
+const LEAD_CHARS = 2000;
 
 /** The outlet a reader knows the article by: the article's own, else its feed's, else the site's host. */
 function outletOf(item: PendingItem): string | null {
@@ -34,7 +36,7 @@ const refOf = (item: PendingItem): SourceRef => ({
  */
 export function itemReply(item: PendingItem): Reply {
   const title = titleOf(item);
-  const summary = oneLineSummary(title, item.lead);
+  const summary = oneLineSummary(title, item.text.slice(0, LEAD_CHARS));
   return makeReply({
     title,
     blocks: [{ type: 'list', items: [{ text: summary || title, sources: [refOf(item)] }] }],

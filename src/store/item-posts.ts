@@ -18,8 +18,8 @@ export interface PendingItem {
   source: string | null;
   /** The feed's title: the outlet when the article names none. */
   feedTitle: string | null;
-  /** The start of the article's text (enough for a one-line summary). */
-  lead: string;
+  /** The article's text: its filters read it, and its one-line summary comes from its start. */
+  text: string;
   published: string | null;
   /** The message an earlier attempt sent it in (null: never sent). */
   nonce: string | null;
@@ -47,16 +47,13 @@ const ROW = `tenant_id AS tenantId, channel, article_id AS articleId, nonce, sta
   lease_until AS leaseUntil, last_error AS lastError, claimed_at AS claimedAt, sent_at AS sentAt,
   posted_at AS postedAt, message_id AS messageId`;
 
-/** How much of an article's text a one-line summary is made from. */
-const LEAD_CHARS = 1500;
-
 /**
  * Articles of the tenant's items subscriptions into `channel` that are newer than the subscription's
  * backlog and free to post: never claimed, or claimed under a lease that has run out. An article
  * that near-duplicates one already posted to the channel is left out.
  */
 const PENDING = `SELECT a.id AS articleId, s.id AS subscriptionId, a.title, a.url, a.source,
-    f.title AS feedTitle, substr(a.text, 1, ${LEAD_CHARS}) AS lead, a.published, p.nonce,
+    f.title AS feedTitle, a.text, a.published, p.nonce,
     ifnull(p.attempts, 0) AS attempts
   FROM subscriptions s
   JOIN item_subscriptions i ON i.subscription_id = s.id AND i.tenant_id = s.tenant_id

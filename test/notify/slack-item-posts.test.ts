@@ -203,6 +203,48 @@ describe('Slack: item posts and feed health in the channel', { timeout: 240_000 
     expect(postsAfter(before)).toHaveLength(1);
   });
 
+  it("posts only what an items subscription's include and exclude terms let through, and lists them", async () => {
+    later(61_000);
+    const wire = new NumberedFeed('Harbour Wire');
+    await wire.server.start();
+    try {
+      wire.publish(1);
+      expect(await slash(`add ${wire.url} channel:<#C300|wire> mode:items include:/(a/`)).toContain('/(a/');
+      expect(await slash(`add ${wire.url} channel:<#C300|wire> include:ceasefire`)).toContain(
+        'include and exclude filter item posts',
+      );
+      expect(store.subscriptions.list('slack:T1').filter((s) => s.channel === 'C300')).toEqual([]);
+      const add = `add ${wire.url} channel:<#C300|wire> mode:items include:ceasefire, /tru[cs]e/i exclude:/rumou?r/i`;
+      expect(await slash(add)).toContain('Now following Harbour Wire');
+      expect(await slash('list')).toContain('include: ceasefire, /tru[cs]e/i; exclude: /rumou?r/i');
+
+      for (const title of [
+        'Ceasefire agreed at the locks',
+        'Ceasefire rumour denied',
+        'Truce holds on the quay',
+        'Barge traffic resumes',
+      ])
+        wire.publish(1, title);
+      await poll();
+      expect(await notify()).toMatchObject({ items: { messages: 2, articles: 2 } });
+      const inWire = JSON.stringify(api.posts.filter((p) => p.channel === 'C300'));
+      expect(inWire).toContain('Ceasefire agreed at the locks');
+      expect(inWire).toContain('Truce holds on the quay');
+      expect(inWire).not.toContain('rumour');
+      expect(inWire).not.toContain('Barge traffic resumes');
+      expect(store.itemPosts.list('slack:T1', 'C300').filter((r) => r.status === 'filtered')).toHaveLength(2);
+      // Left out for good: the next run does not look at them again.
+      later(61_000);
+      expect(await notify()).toMatchObject({ items: { messages: 0, articles: 0 } });
+      // Adding again without terms clears them.
+      expect(await slash(`add ${wire.url} channel:<#C300|wire> mode:items`)).toContain('Now following');
+      expect(await slash('list')).not.toContain('include: ceasefire');
+    } finally {
+      await slash(`remove ${wire.url}`);
+      await wire.server.stop();
+    }
+  });
+
   it('tells the channel once when the feed fails polls in a row, once when it recovers, across a restart', async () => {
     const before = posts().length;
     feed.fail();

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Store } from '../../store/index.ts';
+import type { ItemFilters } from '../../store/item-posts.ts';
 import type { SubscriptionMode } from '../../store/subscriptions.ts';
 import { emptyReport } from '../report.ts';
 import { nearDuplicateIndexOf } from '../save.ts';
@@ -15,6 +16,8 @@ export interface FollowOptions {
   /** Where the feed's items or digest go (default: the tenant's digest). */
   channel?: string | null;
   mode?: SubscriptionMode;
+  /** Item posts only for articles these terms let through (mode items; checked by src/filters first). */
+  filters?: ItemFilters;
 }
 
 /** A followed feed and how many of its stored items were marked reported instead of posted. */
@@ -73,9 +76,20 @@ export async function addFeed(
     items: stored.items,
   });
   const sub = store.transaction(() => {
-    const added = store.subscriptions.add(tenantId, feed.id, { ...options, origin: 'store' }, now);
+    const added = store.subscriptions.add(
+      tenantId,
+      feed.id,
+      { channel: options.channel, mode: options.mode, origin: 'store' },
+      now,
+    );
     // Item posts start after what is stored now, in the same transaction: the backlog is never posted.
     store.itemPosts.follow(tenantId, added.id, added.mode, now);
+    // Thrown inside the transaction: the subscription is not made either.
+    if (options.filters && added.mode !== 'items')
+      throw new UserError('include and exclude filter item posts: use them with mode items');
+    // Adding again says the whole subscription: terms not given now are terms no more.
+    if (added.mode === 'items')
+      store.itemPosts.setFilters(tenantId, added.id, options.filters ?? { include: [], exclude: [] });
     return { added, backlog: store.summaries.markFeedReported(tenantId, feed.id, now) };
   });
   return { ...toHealth(store.subscriptions.get(tenantId, sub.added.id)!), backlog: sub.backlog };
