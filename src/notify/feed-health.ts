@@ -90,7 +90,7 @@ async function settleUnsent(
     const found = notice.attempts > 0 ? await target.findPosted(notice.nonce) : null;
     if (found) store.feedHealth.complete(tenantId, notice, found, now);
   }
-  store.feedHealth.dropUnsent(tenantId, sub.id);
+  store.feedHealth.dropUnsent(tenantId, sub.id, now);
 }
 
 function count(report: HealthReport, kind: HealthNoticeKind, outcome: 'posted' | 'held' | 'failed'): void {

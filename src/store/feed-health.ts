@@ -117,14 +117,14 @@ export class FeedHealthRepo {
   }
 
   /**
-   * Forgets "failing" messages of the subscription that never went out: the feed works again, so
-   * they would only be news of a past failure.
+   * Forgets "failing" messages of the subscription that never went out (and that no send holds now):
+   * the feed works again, so they would only be news of a past failure.
    */
-  dropUnsent(tenantId: string, subscriptionId: number): number {
+  dropUnsent(tenantId: string, subscriptionId: number, now: string): number {
     return this.sql(
-      `DELETE FROM feed_health_notices
-         WHERE tenant_id = ? AND subscription_id = ? AND kind = 'failing' AND status = 'claimed'`,
-    ).run(tenantId, subscriptionId).changes;
+      `DELETE FROM feed_health_notices WHERE tenant_id = ? AND subscription_id = ? AND kind = 'failing'
+         AND status = 'claimed' AND lease_until <= ?`,
+    ).run(tenantId, subscriptionId, now).changes;
   }
 
   list(tenantId: string): HealthNoticeRow[] {

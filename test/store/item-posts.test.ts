@@ -103,7 +103,7 @@ describe('item posts in the store', () => {
       expect(store.feedHealth.get(B, sub.id, T, 'failing')).toBeUndefined();
       expect(store.feedHealth.list(B)).toEqual([]);
       store.feedHealth.complete(B, notice, 'mB', T);
-      expect(store.feedHealth.dropUnsent(B, sub.id)).toBe(0);
+      expect(store.feedHealth.dropUnsent(B, sub.id, LATER)).toBe(0);
       expect(store.feedHealth.get(A, sub.id, T, 'failing')).toMatchObject({
         status: 'claimed',
         messageId: null,
