@@ -297,7 +297,9 @@ export function findMentions(tokens: Token[], ctx: SentenceContext): Mention[] {
     const j = nameEnd(tokens, i, ctx);
     const words = tokens.slice(i, j).filter((w) => !isParticle(w) && !INITIALS.test(w.text)).length;
     const credit = ctx.text !== undefined && isCredit(ctx.text, tokens, i, j);
-    if (words >= 1 && words <= 5 && !credit && !notAPerson(tokens, i, j)) {
+    if (j - i === 1 && !titled && !credit && pluralGroup(tokens, i)) {
+      out.push(mention('organisation', t.bare, t.bare, i, j, tokens, false, false));
+    } else if (words >= 1 && words <= 5 && !credit && !notAPerson(tokens, i, j)) {
       const surface = wordsOf(tokens, i, j);
       out.push(mention('person', surface, surface, i, j, tokens, words === 1, titled));
       if (words >= 2 && ctx.acronyms) {
@@ -338,6 +340,10 @@ function notAPerson(tokens: Token[], i: number, j: number): boolean {
   if (before && !before.punct && /\d/.test(before.bare)) return true;
   return classedAsBody(tokens, i, j);
 }
+
+/** "the Houthis", "the Kennedys": a proper noun in the plural after "the" is a group or a family, not one person. */
+const pluralGroup = (tokens: Token[], i: number) =>
+  tokens[i - 1]?.text.toLowerCase() === 'the' && /\p{Ll}{2}[^su]s$/u.test(tokens[i]!.bare);
 
 /** "the armed group X", "X members", "the Y strait", "the leader of X": a common noun classes the name. */
 function classedAsBody(tokens: Token[], i: number, j: number): boolean {

@@ -22,7 +22,7 @@ const FLOORS = {
   roleRight: 0.91,
   merged: 0.95,
   personPrecision: 0.97,
-  eventsRightDay: 0.9,
+  eventsRightDay: 0.92,
   eventsOneEntry: 0.93,
 };
 const MAX_NOISE_ACTORS = 0;

@@ -33,6 +33,16 @@ describe('findMentions: who is a person', () => {
     expect(people('Analysts said Jamaat Nasr al-Din members had crossed the border.')).toEqual([]);
   });
 
+  it('takes a proper noun in the plural after "the" for a group, not a person', () => {
+    const sentence = 'On Monday the Varangians attacked the port while the Kennedys stayed away.';
+    expect(people(sentence)).toEqual([]);
+    expect(
+      findMentions(tokenize(sentence), { lowercase: new Set() })
+        .filter((m) => m.kind === 'organisation')
+        .map((m) => m.name),
+    ).toEqual(['Varangians', 'Kennedys']);
+  });
+
   it('still takes a person whose followers are named after them', () => {
     expect(
       people('On Sunday hundreds of Maria Kovac supporters marched as the group of Ivo Lind watched.'),
