@@ -98,6 +98,9 @@ function roleBefore(tokens: Token[], m: Mention, mentions: Mention[]): Token[] {
       j = multi.start - 1;
       continue;
     }
+    // "sister of Chilean leader X": the title after "of" is X's; what comes before it is someone else's.
+    const owner = lower(picked[0] ?? t) === 'the' ? picked[1] : picked[0];
+    if (['of', 'to'].includes(t.text) && picked.some(isHead) && owner && countryOf(owner)) break;
     const inside = comma && (ROLE_PREPOSITIONS.has(t.text) || ADJECTIVE.test(t.text)) && picked.length > 0;
     if (!roleWord(t) && !inside) {
       // "Houthi Prime Minister X": a capitalised word before the title names whom it serves (not the
@@ -172,8 +175,13 @@ function roleAfter(tokens: Token[], m: Mention, mentions: Mention[]): Token[] {
   if (['and', 'or', 'but', 'who', 'which', 'while', 'whose'].includes(first)) return [];
   const phrase = rolePhraseAt(tokens, m.end + 1, mentions);
   // "In a call with X, the minister said": no closing comma, so the title is the subject, not X's.
-  const next = tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1];
-  return !phrase.length || closesApposition(next) ? phrase : [];
+  const after = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  // "A, Turkish Foreign Minister B, and C": a title right before a name is that name's, not A's;
+  // unless a preposition makes it the object ("A, the sister of leader B", "A, adviser to President B").
+  const head = phrase.findIndex(isHead);
+  const linked = phrase.slice(head + 1).some((t) => ROLE_PREPOSITIONS.has(t.text));
+  if (inMention(mentions, after, 'person') && !linked) return [];
+  return !phrase.length || closesApposition(tokens[after]) ? phrase : [];
 }
 
 const APPOSITION_GOES_ON = new Set(['and', 'who', 'whose', 'which', 'since', 'until', 'before', 'after']);

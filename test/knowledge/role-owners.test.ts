@@ -69,4 +69,25 @@ describe('the owner of a role the title does not name', () => {
     expect(rolesOf('After a long call with Lena Vos, the minister said nothing.', 'Lena Vos')).toEqual([]);
     expect(rolesOf('After a call with Lena Vos, the minister denied it.', 'Lena Vos')).toEqual([]);
   });
+
+  it('gives a title in a list of names to the name after it, not to the one before', () => {
+    expect(
+      rolesOf(
+        'The talks brought together UN envoy Ada Kerr, Chilean Foreign Minister Tomas Vera, and two mayors.',
+        'Ada Kerr',
+      ),
+    ).toEqual(['UN envoy @United Nations']);
+    expect(
+      rolesOf('Lina Berg, the influential sister of Chilean leader Tomas Vera, spoke first.', 'Lina Berg'),
+    ).toEqual(['influential sister of Chilean leader @Chile']);
+  });
+
+  it('gives the name after "sister of" or "adviser to the" only the title that follows the preposition', () => {
+    expect(
+      rolesOf('Lina Berg, the influential sister of Chilean leader Tomas Vera, spoke first.', 'Tomas Vera'),
+    ).toEqual(['Chilean leader @Chile']);
+    expect(
+      rolesOf('Omar Said, adviser to the Chilean President Tomas Vera, spoke first.', 'Tomas Vera'),
+    ).toEqual(['Chilean President @Chile']);
+  });
 });
