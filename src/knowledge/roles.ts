@@ -117,6 +117,9 @@ function roleBefore(tokens: Token[], m: Mention, mentions: Mention[]): Token[] {
   )
     picked.shift();
   while (picked.length && HONORIFICS.has(lower(picked[picked.length - 1]!).replace(/\.$/, ''))) picked.pop();
+  // "Foreign Minister Prince X": a rank of birth after an office is part of the name's styling.
+  if (/^(prince|princess)$/.test(lower(picked.at(-1) ?? tokens[0]!)) && picked.slice(0, -1).some(isHead))
+    picked.pop();
   return picked.some(isHead) ? picked : [];
 }
 

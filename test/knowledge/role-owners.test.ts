@@ -90,4 +90,10 @@ describe('the owner of a role the title does not name', () => {
       rolesOf('Omar Said, adviser to the Chilean President Tomas Vera, spoke first.', 'Tomas Vera'),
     ).toEqual(['Chilean President @Chile']);
   });
+
+  it('leaves a rank of birth after an office out of the role, and keeps "Crown Prince"', () => {
+    const sentence = 'Later, Saudi Foreign Minister Prince Khalid Omar and Crown Prince Ali Nasser arrived.';
+    expect(rolesOf(sentence, 'Khalid Omar')).toEqual(['Saudi Foreign Minister @Saudi Arabia']);
+    expect(rolesOf(sentence, 'Ali Nasser')).toEqual(['Crown Prince @Saudi Arabia']);
+  });
 });
