@@ -5,6 +5,7 @@ import { ArticlesRepo } from './articles.ts';
 import { DeliveriesRepo } from './deliveries.ts';
 import { FeedHealthRepo } from './feed-health.ts';
 import { FeedsRepo } from './feeds.ts';
+import { InstallationsRepo } from './installations.ts';
 import { ItemPostsRepo } from './item-posts.ts';
 import { KnowledgeRepo } from './knowledge.ts';
 import type { KnowledgeQueries } from './knowledge-queries.ts';
@@ -36,6 +37,7 @@ export class Store {
   readonly itemPosts: ItemPostsRepo;
   readonly feedHealth: FeedHealthRepo;
   readonly schedules: SchedulesRepo;
+  readonly installations: InstallationsRepo;
   private closed = false;
   private readonly scopedKnowledge = new Map<string, KnowledgeQueries>();
 
@@ -50,6 +52,7 @@ export class Store {
     this.subscriptions = new SubscriptionsRepo(db, this.tenants, this.feeds);
     this.settings = new SettingsRepo(db, this.tenants);
     this.schedules = new SchedulesRepo(db, this.tenants);
+    this.installations = new InstallationsRepo(db, this.tenants);
     this.summaries = new SummariesRepo(db, this.tenants);
     this.deliveries = new DeliveriesRepo(db, this.tenants);
     this.itemPosts = new ItemPostsRepo(db);

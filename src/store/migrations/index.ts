@@ -10,6 +10,7 @@ import { knowledgeIndexedMigration } from './009-knowledge-indexed.ts';
 import { tenantsMigration } from './010-tenants.ts';
 import { digestSchedulesMigration } from './011-digest-schedules.ts';
 import { itemPostsMigration } from './012-item-posts.ts';
+import { slackInstallationsMigration } from './013-slack-installations.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   tenantsMigration,
   digestSchedulesMigration,
   itemPostsMigration,
+  slackInstallationsMigration,
 ];
