@@ -1,4 +1,5 @@
 import type { CommandDefinition } from '../../core/command.ts';
+import { SLACK_PATHS } from './paths.ts';
 import { optionsUsage } from './usage.ts';
 
 export interface ManifestOptions {
@@ -7,7 +8,15 @@ export interface ManifestOptions {
   /** Public base URL of the HTTP receiver, e.g. https://bot.example.org (HTTP mode). */
   publicUrl?: string;
   name?: string;
+  /**
+   * OAuth mode (HTTP only): where Slack sends the installer back, e.g.
+   * https://bot.example.org/slack/oauth_redirect. Also subscribes to the uninstall events.
+   */
+  redirectUrl?: string;
 }
+
+/** What deletes a workspace's installation (OAuth mode); neither needs a scope. */
+export const SLACK_UNINSTALL_EVENTS = ['app_uninstalled', 'tokens_revoked'];
 
 /** Bot scopes: slash commands, posting (also to public channels it has not joined), and the history check for digests. */
 export const SLACK_BOT_SCOPES = [
@@ -29,7 +38,10 @@ export function slackManifest(
   options: ManifestOptions,
 ): Record<string, unknown> {
   const name = options.name ?? 'newsdesk';
-  const events = options.socketMode ? undefined : `${options.publicUrl ?? 'https://YOUR-HOST'}/slack/events`;
+  const events = options.socketMode
+    ? undefined
+    : `${options.publicUrl ?? 'https://YOUR-HOST'}${SLACK_PATHS.events}`;
+  const oauth = events && options.redirectUrl ? options.redirectUrl : undefined;
   return {
     display_information: {
       name,
@@ -46,8 +58,9 @@ export function slackManifest(
         ...(events ? { url: events } : {}),
       })),
     },
-    oauth_config: { scopes: { bot: SLACK_BOT_SCOPES } },
+    oauth_config: { ...(oauth ? { redirect_urls: [oauth] } : {}), scopes: { bot: SLACK_BOT_SCOPES } },
     settings: {
+      ...(oauth ? { event_subscriptions: { request_url: events, bot_events: SLACK_UNINSTALL_EVENTS } } : {}),
       interactivity: { is_enabled: true, ...(events ? { request_url: events } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,
