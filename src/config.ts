@@ -40,6 +40,38 @@ const optionalUrl = z
 export const DEFAULT_TOPIC =
   'diplomacy, negotiations, international relations and the conflicts they address';
 
+const SLACK_OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+/** The state secret signs the install flow's state (CSRF protection): a short one can be guessed. */
+const MIN_STATE_SECRET = 16;
+
+type SlackEnv = Partial<Record<(typeof SLACK_OAUTH)[number], string>> & {
+  SLACK_BOT_TOKEN?: string | undefined;
+  SLACK_APP_TOKEN?: string | undefined;
+  SLACK_SIGNING_SECRET?: string | undefined;
+  DIGEST_SLACK_CHANNELS: string[];
+};
+
+/** OAuth mode: all three variables or none, over HTTP, and not beside one workspace's own token. */
+function checkSlackOAuth(env: SlackEnv, ctx: z.RefinementCtx): void {
+  const given = SLACK_OAUTH.filter((name) => env[name]);
+  if (!given.length) return;
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  for (const name of SLACK_OAUTH.filter((n) => !env[n]))
+    problem(name, `required with ${given.join(' and ')} (OAuth mode needs all three)`);
+  if ((env.SLACK_STATE_SECRET?.length ?? MIN_STATE_SECRET) < MIN_STATE_SECRET)
+    problem('SLACK_STATE_SECRET', `at least ${MIN_STATE_SECRET} characters (e.g. openssl rand -hex 32)`);
+  if (!env.SLACK_SIGNING_SECRET) problem('SLACK_SIGNING_SECRET', 'required in OAuth mode (SLACK_CLIENT_ID)');
+  if (env.SLACK_BOT_TOKEN)
+    problem('SLACK_BOT_TOKEN', 'leave it empty in OAuth mode: each workspace gets its token by installing');
+  if (env.SLACK_APP_TOKEN)
+    problem(
+      'SLACK_APP_TOKEN',
+      'leave it empty in OAuth mode: the install flow and requests are served over HTTP',
+    );
+  if (env.DIGEST_SLACK_CHANNELS.length)
+    problem('DIGEST_SLACK_CHANNELS', "not used in OAuth mode: no workspace is the operator's");
+}
+
 const schema = z
   .object({
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -86,6 +118,10 @@ const schema = z
     SLACK_APP_TOKEN: optionalText,
     SLACK_API_URL: optionalUrl,
     SLACK_ADMIN_USER_IDS: list,
+    /** OAuth mode (all three or none): any number of workspaces install the app, each with its own token. */
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText,
     PORT: int(3000, 0),
   })
   .superRefine((env, ctx) => {
@@ -105,6 +141,7 @@ const schema = z
         message: 'required when SLACK_APP_TOKEN is set',
       });
     }
+    checkSlackOAuth(env, ctx);
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: env.DIGEST_TZ });
     } catch {
@@ -121,6 +158,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const lines = result.error.issues.map((issue) => `${String(issue.path[0] ?? 'config')}: ${issue.message}`);
   throw new ConfigError(lines.join('\n'));
 }
+
+/** Slack is on: one workspace's SLACK_BOT_TOKEN, or OAuth mode (SLACK_CLIENT_ID and its two companions). */
+export const slackConfigured = (config: Config): boolean =>
+  Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID);
 
 export const llmConfigured = (config: Config): boolean =>
   Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);

@@ -1,6 +1,6 @@
 import type { DiscordBot } from './adapters/discord/index.ts';
 import type { SlackBot } from './adapters/slack/app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, slackConfigured } from './config.ts';
 import { errorMessage } from './core/errors.ts';
 import { OPERATOR } from './core/tenant.ts';
 import { startChannelSchedules } from './digest/channel-schedules.ts';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
-  const slackOn = Boolean(config.SLACK_BOT_TOKEN);
+  const slackOn = slackConfigured(config);
   const discordOn = Boolean(config.DISCORD_TOKEN);
   if (!slackOn && !discordOn) {
     const { startConsoleMode } = await import('./adapters/console/mode.ts');

@@ -19,6 +19,8 @@ export const ErrorCode = {
   StoreBusy: 'ERR_STORE_BUSY',
   SlackStart: 'ERR_SLACK_START',
   FilterPattern: 'ERR_FILTER_PATTERN',
+  SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',
+  SlackOrgInstall: 'ERR_SLACK_ORG_INSTALL',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SlackStartError } from '../../src/adapters/slack/errors.ts';
+import {
+  SlackNotInstalledError,
+  SlackOrgInstallError,
+  SlackStartError,
+} from '../../src/adapters/slack/errors.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { CodedError, ErrorCode, UserError } from '../../src/core/errors.ts';
 import { FilterPatternError } from '../../src/filters/index.ts';
@@ -34,6 +38,8 @@ describe('error codes', () => {
       StoreBusy: 'ERR_STORE_BUSY',
       SlackStart: 'ERR_SLACK_START',
       FilterPattern: 'ERR_FILTER_PATTERN',
+      SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',
+      SlackOrgInstall: 'ERR_SLACK_ORG_INSTALL',
     });
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
   });
@@ -55,6 +61,8 @@ describe('error codes', () => {
     [StoreBusyError, 'ERR_STORE_BUSY'],
     [SlackStartError, 'ERR_SLACK_START'],
     [FilterPatternError, 'ERR_FILTER_PATTERN'],
+    [SlackNotInstalledError, 'ERR_SLACK_NOT_INSTALLED'],
+    [SlackOrgInstallError, 'ERR_SLACK_ORG_INSTALL'],
   ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
     const cause = new Error('underneath');
     const err = new ErrorClass('what went wrong', { cause });

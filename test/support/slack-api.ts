@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { type OAuthAppConfig, SlackOAuthSide } from './slack-oauth.ts';
 
 export interface SlackPost {
   channel: string;
@@ -12,6 +13,13 @@ export interface SlackPost {
   unfurl_media?: boolean;
   link_names?: unknown;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** One Web API call as the stand-in received it, with the token it carried (Authorization header or form). */
+export interface ApiRequest {
+  method: string;
+  token: string | undefined;
+  body: Record<string, unknown>;
 }
 
 export interface ResponseUrlCall {
@@ -36,11 +44,14 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
  * A Slack stand-in on 127.0.0.1: the Web API methods the bot calls (auth.test, chat.postMessage,
  * conversations.history with message metadata) under /api/, and response_url endpoints under
  * /respond/. `failNext` makes the next calls of a method answer HTTP 500 (or "die" after storing).
+ * With `oauthApp(...)`, the OAuth install: /oauth/v2/authorize and oauth.v2.access.
  */
 export class SlackStandIn {
   readonly posts: SlackPost[] = [];
   readonly responses: ResponseUrlCall[] = [];
   readonly calls: string[] = [];
+  readonly requests: ApiRequest[] = [];
+  readonly oauth = new SlackOAuthSide();
   private failures = new Map<string, number>();
   private losses = new Map<string, number>();
   private hangs = new Map<string, number>();
@@ -48,6 +59,12 @@ export class SlackStandIn {
   private postWaiters: ((post: SlackPost) => void)[] = [];
   private waiters: (() => void)[] = [];
   private server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/oauth/v2/authorize') {
+      const [status, headers, body] = this.oauth.authorize(url);
+      res.writeHead(status, headers).end(body);
+      return;
+    }
     this.handle(req)
       .then(([status, body]) => {
         res.writeHead(status, { 'content-type': 'application/json' });
@@ -83,6 +100,16 @@ export class SlackStandIn {
 
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** The Slack app as configured at api.slack.com, for the OAuth install. */
+  oauthApp(app: OAuthAppConfig): void {
+    this.oauth.app = app;
+  }
+
+  /** The tokens the calls of a method were made with, in order. */
+  tokensOf(method: string): (string | undefined)[] {
+    return this.requests.filter((r) => r.method === method).map((r) => r.token);
   }
 
   responseUrl(id: string): string {
@@ -160,21 +187,33 @@ export class SlackStandIn {
     const method = path.replace(/^\/api\//, '');
     this.calls.push(method);
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || body.token;
+    this.requests.push({ method, token: typeof token === 'string' ? token : undefined, body });
     if (typeof token === 'string' && this.rejected.has(token))
       return [200, { ok: false, error: 'invalid_auth' }];
     if (this.take(this.failures, method)) return [500, { ok: false, error: 'internal_error' }];
-    const result = this.method(method, body);
+    const result = this.method(method, body, token);
     if (this.take(this.losses, method)) return [500, { ok: false, error: 'internal_error' }];
     if (this.take(this.hangs, method)) await new Promise(() => {});
     return [200, result];
   }
 
-  private method(method: string, body: Record<string, unknown>): unknown {
+  private method(method: string, body: Record<string, unknown>, token: unknown): unknown {
     switch (method) {
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
+      case 'oauth.v2.access':
+        return this.oauth.access(body);
       case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'newsdesk', team: 'Test' };
+        return (
+          this.oauth.authTest(token) ?? {
+            ok: true,
+            user_id: 'UBOT',
+            bot_id: 'BBOT',
+            team_id: 'T1',
+            user: 'newsdesk',
+            team: 'Test',
+          }
+        );
       case 'chat.postMessage': {
         const ts = `1700000000.${String(++this.counter).padStart(6, '0')}`;
         const post = { ...body, ts } as unknown as SlackPost;

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 export async function postToSlackApp(
   url: string,
   body: string,
-  options: { secret: string; timestamp?: number; signature?: string },
+  options: { secret: string; timestamp?: number; signature?: string; json?: boolean },
 ): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature =
@@ -14,7 +14,7 @@ export async function postToSlackApp(
     method: 'POST',
     // Exactly this content type: Bolt answers 400 to "...; charset=..." on a slash command.
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.json ? 'application/json' : 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': signature,
     },
@@ -45,4 +45,20 @@ export function slashCommandBody(fields: {
     response_url: fields.responseUrl,
     trigger_id: '1.2.3',
   }).toString();
+}
+
+/** An Events API delivery (`event_callback`) from a workspace, as JSON; post it with `json: true`. */
+export function eventBody(teamId: string, event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: teamId,
+    api_app_id: 'A1',
+    event: { event_ts: '1700000000.000100', ...event },
+    type: 'event_callback',
+    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    event_time: 1700000000,
+    authorizations: [
+      { team_id: teamId, user_id: `UBOT${teamId}`, is_bot: true, is_enterprise_install: false },
+    ],
+  });
 }

@@ -1,4 +1,4 @@
-import { App, type LogLevel, type RespondFn } from '@slack/bolt';
+import { App, ErrorCode as BoltErrorCode, type LogLevel, type RespondFn } from '@slack/bolt';
 import { commands as allCommands } from '../../../commands/index.ts';
 import type { Config } from '../../config.ts';
 import type { CommandContext, CommandDefinition, RunArgs } from '../../core/command.ts';
@@ -10,11 +10,14 @@ import type { DeliveryTarget } from '../../digest/target.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
 import { SlackStartError } from './errors.ts';
+import { SlackInstallations } from './installations.ts';
 import { boltLogger } from './logger.ts';
 import { decodeMoreValue, MORE_ACTION_ID } from './more-value.ts';
+import { forgetOnUninstall, oauthOptions } from './oauth.ts';
 import { parseSlackText } from './parse.ts';
+import { SLACK_PATHS } from './paths.ts';
 import { renderSlack } from './render.ts';
-import { slackDigestTarget } from './target.ts';
+import { slackDigestTarget, type TokenSource } from './target.ts';
 
 /** What Slack said (`invalid_auth`, `account_inactive`), else what went wrong on the way. */
 function slackFailure(err: unknown): string {
@@ -42,7 +45,11 @@ export interface SlackBot {
   /** The HTTP port listened on (HTTP mode), else undefined. */
   port: number | undefined;
   stop(): Promise<void>;
-  digestTarget(channel: string): DeliveryTarget;
+  /**
+   * A channel of a workspace as a delivery destination. In OAuth mode `tenantId` (`slack:<team id>`)
+   * is required: the messages go out with that workspace's own token, looked up at each send.
+   */
+  digestTarget(channel: string, tenantId?: string): DeliveryTarget;
 }
 
 async function sendReply(respond: RespondFn, reply: Reply, inChannel: boolean): Promise<void> {
@@ -57,9 +64,23 @@ async function sendReply(respond: RespondFn, reply: Reply, inChannel: boolean): 
   }
 }
 
+/** The token each delivery is sent with: the app's own, or (OAuth mode) the tenant's installation's. */
+function tokenSource(
+  installations: SlackInstallations | undefined,
+  tenantId: string | undefined,
+): TokenSource {
+  if (!installations) return () => undefined;
+  if (!tenantId?.startsWith('slack:'))
+    throw new TypeError(
+      `OAuth mode: a Slack delivery needs its workspace (slack:<team id>), not ${tenantId}`,
+    );
+  return () => installations.botToken(tenantId);
+}
+
 /**
  * The Slack app: Socket Mode when SLACK_APP_TOKEN is set, else Bolt's HTTP receiver on PORT at
- * /slack/events (signatures verified by Bolt). One slash command per command definition.
+ * /slack/events (signatures verified by Bolt). One slash command per command definition. With
+ * SLACK_CLIENT_ID (OAuth mode) any number of workspaces install it, each a tenant with its own token.
  */
 export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot> {
   const { config, store, log } = options;
@@ -69,29 +90,45 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
     retryConfig: { retries: options.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
   };
+  const installations = config.SLACK_CLIENT_ID ? new SlackInstallations(store, log) : undefined;
+  const secrets = [
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_APP_TOKEN,
+    config.SLACK_SIGNING_SECRET,
+    config.SLACK_CLIENT_SECRET,
+    config.SLACK_STATE_SECRET,
+  ];
   const app = new App({
-    token: config.SLACK_BOT_TOKEN,
+    ...(installations
+      ? oauthOptions(config, installations, log, webApi)
+      : {
+          token: config.SLACK_BOT_TOKEN,
+          // Socket Mode opens its connection through its own Web API client: it needs the same base URL.
+          installerOptions: { clientOptions: webApi },
+        }),
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
       : { signingSecret: config.SLACK_SIGNING_SECRET, port: config.PORT }),
-    logger: boltLogger(log),
+    logger: boltLogger(log, secrets),
     logLevel: 'info' as LogLevel,
     clientOptions: webApi,
-    // Socket Mode opens its connection through its own Web API client: it needs the same base URL.
-    installerOptions: { clientOptions: webApi },
     // Bolt would check the token from its constructor, where a rejection is nobody's to catch (HTTP
     // mode then logged an unhandled rejection and served on); init() below checks it where start-up
     // can stop on it.
     deferInitialization: true,
   });
   const now = options.now ?? (() => new Date());
+  // The operator's list, and in OAuth mode whoever installed newsdesk in the workspace.
+  const isAdmin = (teamId: string | undefined, userId: string) =>
+    config.SLACK_ADMIN_USER_IDS.includes(userId) ||
+    Boolean(teamId && installations?.installedBy(teamId) === userId);
   // Each workspace (team) is a tenant: its feeds, digests and settings are its own.
   const context = (teamId: string | undefined, userId: string): CommandContext => ({
     store,
     config,
     platform: 'slack',
     tenant: teamId ? slackTenant(teamId) : null,
-    user: { id: userId, isAdmin: config.SLACK_ADMIN_USER_IDS.includes(userId) },
+    user: { id: userId, isAdmin: isAdmin(teamId, userId) },
     now,
   });
 
@@ -133,8 +170,13 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     await answer(def, who, { ...next.args, page: next.page }, respond);
   });
 
+  if (installations) forgetOnUninstall(app, installations);
+
   app.error(async (err) => {
-    log.error({ err }, 'slack handler failed');
+    // A workspace without an installation: Bolt answered nothing and ran no listener.
+    if (err.code === BoltErrorCode.AuthorizationError)
+      log.warn({ err }, 'slack: refused a request its workspace is not authorized for');
+    else log.error({ err }, 'slack handler failed');
   });
 
   let started: Awaited<ReturnType<App['start']>>;
@@ -147,13 +189,21 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const address = !socketMode && started && 'address' in started ? started.address() : undefined;
   const port = address && typeof address === 'object' ? address.port : undefined;
   log.info(
-    socketMode ? { mode: 'socket' } : { mode: 'http', port, path: '/slack/events' },
+    socketMode
+      ? { mode: 'socket' }
+      : {
+          mode: 'http',
+          port,
+          path: SLACK_PATHS.events,
+          ...(installations ? { oauth: true, install: SLACK_PATHS.install } : {}),
+        },
     'slack app started',
   );
   return {
     app,
     port,
     stop: () => app.stop().then(() => undefined),
-    digestTarget: (channel) => slackDigestTarget(app, channel),
+    digestTarget: (channel, tenantId) =>
+      slackDigestTarget(app, channel, tokenSource(installations, tenantId)),
   };
 }

@@ -8,10 +8,26 @@ export const DIGEST_EVENT_TYPE = 'newsdesk_digest';
 const HISTORY_LIMIT = 200;
 
 /**
+ * The token a call is made with: undefined for the app's own (SLACK_BOT_TOKEN), else the
+ * workspace's from its installation (OAuth mode), asked for at each call so that an uninstall or a
+ * reinstall takes effect at once.
+ */
+export type TokenSource = () => string | undefined;
+
+const withToken = (token: TokenSource): { token?: string } => {
+  const value = token();
+  return value === undefined ? {} : { token: value };
+};
+
+/**
  * A Slack channel as a digest destination. Each message carries the delivery nonce in its metadata,
  * so that after a crash the bot can look in the channel's history instead of posting again.
  */
-export function slackDigestTarget(app: App, channel: string): DeliveryTarget {
+export function slackDigestTarget(
+  app: App,
+  channel: string,
+  token: TokenSource = () => undefined,
+): DeliveryTarget {
   return {
     platform: 'slack',
     destination: channel,
@@ -19,6 +35,7 @@ export function slackDigestTarget(app: App, channel: string): DeliveryTarget {
       let first: string | undefined;
       for (const [part, m] of renderSlack(message).entries()) {
         const res = await app.client.chat.postMessage({
+          ...withToken(token),
           channel,
           text: m.text,
           blocks: m.blocks,
@@ -33,6 +50,7 @@ export function slackDigestTarget(app: App, channel: string): DeliveryTarget {
     },
     async findPosted(nonce: string) {
       const res = await app.client.conversations.history({
+        ...withToken(token),
         channel,
         limit: HISTORY_LIMIT,
         include_all_metadata: true,
