@@ -4,10 +4,13 @@ import { tenantPlatform } from '../store/tenants.ts';
 /** The channel of a tenant's subscription as a delivery target; undefined when its platform is not running. */
 export type ChannelTargets = (tenantId: string, channel: string) => DeliveryTarget | undefined;
 
-/** What a running platform offers here: the digest's delivery target, for any channel. */
+/**
+ * What a running platform offers here: the digest's delivery target, for any channel; with the
+ * tenant's own id on the platform (guild id, team id), a channel of that server or workspace only
+ * (Discord checks the channel's server; Slack in OAuth mode posts with that workspace's token).
+ */
 export interface TargetMaker {
-  /** With `guildId` (Discord), a channel of any other server is refused when posting. */
-  digestTarget(channel: string, guildId?: string): DeliveryTarget;
+  digestTarget(channel: string, platformId?: string): DeliveryTarget;
 }
 
 /** A channel named with its platform, as the operator's subscriptions may (`discord:123`, `slack:C1`). */
@@ -21,9 +24,10 @@ const PLATFORM_CHANNEL = /^(discord|slack):(.+)$/;
 export function channelTargets(bots: { discord?: TargetMaker; slack?: TargetMaker }): ChannelTargets {
   return (tenantId, channel) => {
     const platform = tenantPlatform(tenantId);
-    // A server's posts go only to its own channels, whatever channel id was given from chat.
-    if (platform === 'discord') return bots.discord?.digestTarget(channel, tenantId.slice('discord:'.length));
-    if (platform !== 'operator') return bots[platform]?.digestTarget(channel);
+    // A server's posts go only to its own channels, whatever channel id was given from chat; a workspace's
+    // (OAuth mode) go out with its own token, which reaches no other workspace's channel.
+    if (platform !== 'operator')
+      return bots[platform]?.digestTarget(channel, tenantId.slice(platform.length + 1));
     const named = PLATFORM_CHANNEL.exec(channel);
     if (named) return bots[named[1] as 'discord' | 'slack']?.digestTarget(named[2] as string);
     const running = [bots.discord, bots.slack].filter((b): b is TargetMaker => b !== undefined);

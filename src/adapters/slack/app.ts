@@ -9,7 +9,7 @@ import { slackTenant } from '../../core/tenant.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
-import { SlackStartError } from './errors.ts';
+import { SlackNotInstalledError, SlackStartError } from './errors.ts';
 import { SlackInstallations } from './installations.ts';
 import { boltLogger } from './logger.ts';
 import { decodeMoreValue, MORE_ACTION_ID } from './more-value.ts';
@@ -46,10 +46,10 @@ export interface SlackBot {
   port: number | undefined;
   stop(): Promise<void>;
   /**
-   * A channel of a workspace as a delivery destination. In OAuth mode `tenantId` (`slack:<team id>`)
-   * is required: the messages go out with that workspace's own token, looked up at each send.
+   * A channel as a delivery destination; `teamId` names its workspace. In OAuth mode the messages
+   * go out with that workspace's own token, looked up at each send (none: the send fails).
    */
-  digestTarget(channel: string, tenantId?: string): DeliveryTarget;
+  digestTarget(channel: string, teamId?: string): DeliveryTarget;
 }
 
 async function sendReply(respond: RespondFn, reply: Reply, inChannel: boolean): Promise<void> {
@@ -64,17 +64,19 @@ async function sendReply(respond: RespondFn, reply: Reply, inChannel: boolean): 
   }
 }
 
-/** The token each delivery is sent with: the app's own, or (OAuth mode) the tenant's installation's. */
-function tokenSource(
-  installations: SlackInstallations | undefined,
-  tenantId: string | undefined,
-): TokenSource {
+/**
+ * The token each delivery is sent with: the app's own, or (OAuth mode) the tenant's installation's.
+ * A delivery for no workspace (the operator's) fails at send, where the delivery code records it.
+ */
+function tokenSource(installations: SlackInstallations | undefined, teamId: string | undefined): TokenSource {
   if (!installations) return () => undefined;
-  if (!tenantId?.startsWith('slack:'))
-    throw new TypeError(
-      `OAuth mode: a Slack delivery needs its workspace (slack:<team id>), not ${tenantId}`,
-    );
-  return () => installations.botToken(tenantId);
+  return () => {
+    if (!teamId)
+      throw new SlackNotInstalledError(
+        "OAuth mode: a Slack channel is reached through its workspace's installation; the operator has none",
+      );
+    return installations.botToken(teamId);
+  };
 }
 
 /**
@@ -203,7 +205,6 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     app,
     port,
     stop: () => app.stop().then(() => undefined),
-    digestTarget: (channel, tenantId) =>
-      slackDigestTarget(app, channel, tokenSource(installations, tenantId)),
+    digestTarget: (channel, teamId) => slackDigestTarget(app, channel, tokenSource(installations, teamId)),
   };
 }

@@ -50,9 +50,8 @@ export class SlackInstallations {
     return row.installation as Installation;
   }
 
-  /** The bot token of a Slack tenant (`slack:<team id>`), read at each use: an uninstall stops it at once. */
-  botToken(tenantId: string): string {
-    const teamId = tenantId.startsWith('slack:') ? tenantId.slice('slack:'.length) : tenantId;
+  /** The workspace's bot token, read at each use: an uninstall stops it at once. */
+  botToken(teamId: string): string {
     const token = this.installation(teamId).bot?.token;
     if (!token)
       throw new SlackNotInstalledError(`Slack workspace ${teamId} installed newsdesk without a bot`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverSlot } from '../../../src/digest/deliver.ts';
 import { pollFeeds } from '../../../src/ingest/feeds/index.ts';
 import { runIngest } from '../../../src/ingest/index.ts';
+import { channelTargets } from '../../../src/notify/index.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
 import { prepareSample, SAMPLE_PLAN } from '../../support/digest-fixtures.ts';
 import { SlackStandIn } from '../../support/slack-api.ts';
@@ -91,7 +92,7 @@ describe('Slack OAuth mode: two workspaces, two installations', { timeout: 240_0
   it("each workspace's digest is posted, and looked up, with that workspace's own token", async () => {
     for (const teamId of ['TA', 'TB']) {
       const channel = `CNEWS${teamId}`;
-      const target = oauth.bot.digestTarget(channel, `slack:${teamId}`);
+      const target = oauth.bot.digestTarget(channel, teamId);
       const outcomes = await deliverSlot(store, SAMPLE_PLAN, [target], {
         tenantId: `slack:${teamId}`,
         log: quiet,
@@ -109,8 +110,26 @@ describe('Slack OAuth mode: two workspaces, two installations', { timeout: 240_0
       expect(lookups.map((r) => r.token)).toEqual([tokenOf(teamId)]);
     }
     expect(tokenOf('TA')).not.toBe(tokenOf('TB'));
-    // Without its workspace a delivery cannot pick a token: refused when it is made, not at send.
-    expect(() => oauth.bot.digestTarget('CNEWS')).toThrow(/needs its workspace/);
+  });
+
+  it("item posts and health messages reach a workspace's channel with its token; the operator's none", async () => {
+    const targets = channelTargets({ slack: oauth.bot });
+    await targets('slack:TB', 'CITEMSTB')!.send(
+      { text: 'New item', blocks: [], ephemeral: false },
+      'nd-item-b',
+    );
+    const posted = api.requests.filter(
+      (r) => r.method === 'chat.postMessage' && r.body.channel === 'CITEMSTB',
+    );
+    expect(posted.map((r) => r.token)).toEqual([tokenOf('TB')]);
+    // The operator has no workspace in OAuth mode: its Slack channel fails at send, with nothing sent.
+    const sent = api.requests.length;
+    await expect(
+      targets('operator', 'slack:COPS')!.send({ text: 'x', blocks: [], ephemeral: false }, 'nd-op'),
+    ).rejects.toMatchObject({
+      code: 'ERR_SLACK_NOT_INSTALLED',
+    });
+    expect(api.requests.length).toBe(sent);
   });
 
   it('once B uninstalls, its deliveries fail as not installed with nothing sent, and A’s still go out', async () => {
@@ -120,7 +139,7 @@ describe('Slack OAuth mode: two workspaces, two installations', { timeout: 240_0
     expect(store.installations.installed()).toEqual(['slack:TA']);
     const plan = { ...SAMPLE_PLAN, slot: '2026-02-02T08:00:00+00:00' };
     const sent = api.requests.length;
-    const [b] = await deliverSlot(store, plan, [oauth.bot.digestTarget('CNEWSTB', 'slack:TB')], {
+    const [b] = await deliverSlot(store, plan, [oauth.bot.digestTarget('CNEWSTB', 'TB')], {
       tenantId: 'slack:TB',
       log: quiet,
       retry: { attempts: 1, baseMs: 1, maxMs: 1 },
@@ -131,7 +150,7 @@ describe('Slack OAuth mode: two workspaces, two installations', { timeout: 240_0
       'Slack workspace TB has not installed newsdesk',
     );
     expect(api.requests.slice(sent).map((r) => r.method)).toEqual([]);
-    const [a] = await deliverSlot(store, plan, [oauth.bot.digestTarget('CNEWSTA', 'slack:TA')], {
+    const [a] = await deliverSlot(store, plan, [oauth.bot.digestTarget('CNEWSTA', 'TA')], {
       tenantId: 'slack:TA',
       log: quiet,
       prepare: prepareSample,
