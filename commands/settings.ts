@@ -5,6 +5,7 @@ import { makeReply } from '../src/core/reply.ts';
 import { OPERATOR, type Tenant } from '../src/core/tenant.ts';
 import { describeSchedule } from '../src/digest/schedule-spec.ts';
 import { type FeedHealth, listFeeds } from '../src/ingest/feeds/index.ts';
+import type { ScheduleRow } from '../src/store/index.ts';
 
 const feedLine = (f: FeedHealth): string =>
   `#${f.id} ${f.title ?? f.url} <${f.url}>: ${f.mode === 'items' ? 'each item' : 'digest'}` +
@@ -23,6 +24,18 @@ function digestFields(tenant: Tenant, config: Config): { name: string; value: st
       name: 'Digest channels',
       value: channels.join(', ') || 'none (DIGEST_DISCORD_CHANNEL_IDS, DIGEST_SLACK_CHANNELS)',
     },
+  ];
+}
+
+function scheduleBlocks(schedules: ScheduleRow[], now: Date): Block[] {
+  return [
+    { type: 'heading', text: `Digest schedules (${schedules.length})` },
+    schedules.length
+      ? { type: 'list', items: schedules.map((row) => ({ text: describeSchedule(row, now) })) }
+      : {
+          type: 'paragraph',
+          text: 'None: add one with /digest schedule channel:<#channel> time:<HH:MM>; preview with /digest.',
+        },
   ];
 }
 
@@ -56,13 +69,8 @@ export default defineCommand({
       feeds.length
         ? { type: 'list', items: feeds.map((f) => ({ text: feedLine(f) })) }
         : { type: 'paragraph', text: 'None: add one with /feeds add url:<feed URL>.' },
-      { type: 'heading', text: `Digest schedules (${schedules.length})` },
-      schedules.length
-        ? { type: 'list', items: schedules.map((row) => ({ text: describeSchedule(row, ctx.now()) })) }
-        : {
-            type: 'paragraph',
-            text: 'None: add one with /digest schedule channel:<#channel> time:<HH:MM>; preview with /digest.',
-          },
+      // The operator's digest is DIGEST_* (above): it schedules nothing from chat.
+      ...(tenant.id === OPERATOR.id && schedules.length === 0 ? [] : scheduleBlocks(schedules, ctx.now())),
     ];
     const rest = Object.entries(own).filter(([key]) => key !== 'topic');
     if (rest.length) {

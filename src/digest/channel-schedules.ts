@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { audienceOf } from '../core/tenant.ts';
+import { mapLimit } from '../ingest/feeds/map-limit.ts';
 import { runIngest } from '../ingest/index.ts';
 import type { Logger } from '../log.ts';
 import type { ScheduleRow, Store } from '../store/index.ts';
@@ -12,6 +13,11 @@ import type { DeliveryTarget } from './target.ts';
 
 /** How often the store's schedules are read again at most: one added from chat runs within this. */
 const DEFAULT_POLL_MS = 60_000;
+/**
+ * How many due schedules are composed and delivered at once: many servers at 08:00 do not start as
+ * many LLM calls together, and one channel waiting out its retries does not hold up the others.
+ */
+const CONCURRENT_DELIVERIES = 4;
 
 export interface ChannelSchedulesOptions {
   store: Store;
@@ -137,7 +143,7 @@ export function startChannelSchedules(options: ChannelSchedulesOptions): Channel
     } catch (err) {
       log.warn({ err }, 'ingest before the scheduled digests failed; composing from the store');
     }
-    const outcomes = await Promise.all(due.map(deliver));
+    const outcomes = await mapLimit(due, CONCURRENT_DELIVERIES, deliver);
     due.forEach((d, i) => {
       if (!['posted', 'already-posted', 'found-posted'].includes(outcomes[i]!.status)) gaveUp.add(slotOf(d));
     });

@@ -80,7 +80,9 @@ describe('/digest schedule, unschedule and list', () => {
     });
     for (const other of [as(B), slackB]) {
       expect(await run(other, { subcommand: 'list' })).toContain('None yet');
-      expect((await runCommand(settings, other, {})).text).not.toContain('C-private');
+      const otherSettings = (await runCommand(settings, other, {})).text;
+      expect(otherSettings).toContain('Digest schedules (0)');
+      expect(otherSettings).not.toContain('C-private');
       expect(await run(other, { subcommand: 'unschedule', schedule: own })).toContain(`No schedule ${own}`);
       expect(await run(other, { subcommand: 'unschedule', schedule: `#${own}` })).toContain('No schedule');
       expect(await run(other, { subcommand: 'unschedule', channel: 'C-private' })).toContain(
@@ -101,6 +103,9 @@ describe('/digest schedule, unschedule and list', () => {
   it("sends the operator to DIGEST_CRON: the console's tenant has no channel to schedule", async () => {
     const console = commandContext(store, { tenant: OPERATOR, user: { id: 'op', isAdmin: true } });
     expect(await run(console, scheduleArgs())).toContain('DIGEST_CRON and DIGEST_TZ');
+    const operatorSettings = (await runCommand(settings, console, {})).text;
+    expect(operatorSettings).toContain('0 8 * * *');
+    expect(operatorSettings).not.toContain('Digest schedules');
   });
 });
 

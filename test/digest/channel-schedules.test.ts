@@ -45,7 +45,13 @@ function seeded(path: string): { store: Store; ids: Map<string, number> } {
 }
 
 /** A runner over fake channels (one per channel id) with a clock the test moves. */
-function runner(store: Store, clock: { now: Date }, posted: PostedMessage[], broken: string[] = []) {
+function runner(
+  store: Store,
+  clock: { now: Date },
+  posted: PostedMessage[],
+  broken: string[] = [],
+  pollMs = 3_600_000,
+) {
   const channels = new Map<string, FakeChannel>();
   const running = startChannelSchedules({
     store,
@@ -53,7 +59,7 @@ function runner(store: Store, clock: { now: Date }, posted: PostedMessage[], bro
     log,
     retry,
     now: () => clock.now,
-    pollMs: 3_600_000,
+    pollMs,
     ingest: async () => undefined,
     targetFor: ({ platform, channel }) => {
       let target = channels.get(channel);
@@ -185,6 +191,21 @@ describe('channel digest schedules', () => {
     clock.now = new Date('2026-11-23T07:00:00Z');
     expect(await run.tick()).toEqual([]);
     expect(postedIn(posted, 'C7')).toHaveLength(1);
+    store.close();
+  });
+
+  it('runs from its own timer a schedule added while it waits', async () => {
+    const { store } = seeded(join(tempDir(), 'store.db'));
+    const clock = { now: new Date('2026-11-22T08:00:00Z') };
+    const posted: PostedMessage[] = [];
+    const run = runner(store, clock, posted, [], 20);
+    store.schedules.add(A.id, schedule({ channel: 'T', time: '08:00' }), CREATED);
+    let outcomes: Awaited<ReturnType<ChannelSchedules['nextRun']>> = [];
+    // Ticks before the schedule was seen come back empty; the one after it posts its slot.
+    for (let ticks = 0; outcomes.length === 0 && ticks < 100; ticks++) outcomes = await run.nextRun();
+    expect(outcomes.map((o) => [o.channel, o.status])).toEqual([['T', 'posted']]);
+    expect(postedIn(posted, 'T')).toHaveLength(1);
+    await run.stop();
     store.close();
   });
 
