@@ -3,12 +3,9 @@
 
 import type { Mention } from './mentions.ts';
 import type { Token } from './text.ts';
-import { lookupPlace } from './vocab/places.ts';
+import { countryOfWord } from './vocab/places.ts';
 
-const countryOf = (t: Token) => {
-  const place = lookupPlace(t.bare);
-  return place?.kind === 'country' ? place.name : null;
-};
+const countryOf = (t: Token) => countryOfWord(t.bare);
 
 /** "President Lee of South Korea": the country (one word or more) right after the name. */
 export function countryAfterName(tokens: Token[], m: Mention, mentions: Mention[]): string | null {

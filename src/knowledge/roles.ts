@@ -2,7 +2,7 @@ import type { Mention } from './mentions.ts';
 import { bodyLedBy, countryAfterName, pronounOwner } from './role-owners.ts';
 import type { Token } from './text.ts';
 import { lookupOrg } from './vocab/orgs.ts';
-import { lookupPlace } from './vocab/places.ts';
+import { countryOfWord, lookupPlace } from './vocab/places.ts';
 import { HONORIFICS, isHonorific, isTitleWord, ROLE_HEADS, ROLE_MODIFIERS } from './vocab/titles.ts';
 
 export interface FoundRole {
@@ -229,10 +229,7 @@ function render(tokens: Token[]): string {
     .trim();
 }
 
-const countryOf = (t: Token) => {
-  const place = lookupPlace(t.bare);
-  return place?.kind === 'country' ? place.name : null;
-};
+const countryOf = (t: Token) => countryOfWord(t.bare);
 
 /** An acronym before a job noun names the employer: "NOS reporter", "IMF economist". */
 const ACRONYM = /^[A-Z]{2,6}$/;

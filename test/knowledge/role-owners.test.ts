@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../src/knowledge/mentions.ts';
-import { findRoles } from '../../src/knowledge/roles.ts';
-import { lowercaseVocabulary, tokenize } from '../../src/knowledge/text.ts';
+import { roleLabels as rolesOf } from './roles-of.ts';
 
 // Invented sentences: whose role it is when the title alone does not say.
-function rolesOf(sentence: string, name: string) {
-  const tokens = tokenize(sentence);
-  const mentions = findMentions(tokens, { lowercase: lowercaseVocabulary(sentence), text: sentence });
-  const m = mentions.find((x) => x.kind === 'person' && x.surface === name);
-  if (!m) throw new Error(`${name} not found in: ${sentence}`);
-  return findRoles(sentence, tokens, m, mentions).map((r) => `${r.role} @${r.affiliation ?? '-'}`);
-}
-
 describe('the owner of a role the title does not name', () => {
   it('takes a country of two words written after the name', () => {
     expect(rolesOf('President Ana Lopez of New Zealand greeted the visitors.', 'Ana Lopez')).toEqual([

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../src/knowledge/mentions.ts';
-import { findRoles } from '../../src/knowledge/roles.ts';
-import { lowercaseVocabulary, tokenize } from '../../src/knowledge/text.ts';
+import { roleLabels as rolesOf } from './roles-of.ts';
 
 // Sentences in our own words about invented people: how news writes roles.
-function rolesOf(sentence: string, name: string) {
-  const tokens = tokenize(sentence);
-  const mentions = findMentions(tokens, { lowercase: lowercaseVocabulary(sentence), text: sentence });
-  const m = mentions.find((x) => x.kind === 'person' && x.surface === name);
-  if (!m) throw new Error(`${name} not found in: ${sentence}`);
-  return findRoles(sentence, tokens, m, mentions).map((r) => `${r.role} @${r.affiliation ?? '-'}`);
-}
-
 describe('roles as news writes them', () => {
   it('reads "the president of <country>, <name>,"', () => {
     expect(rolesOf('On Monday the president of Chile, Ana Torres, met the envoy.', 'Ana Torres')).toEqual([

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../src/knowledge/mentions.ts';
-import { findRoles } from '../../src/knowledge/roles.ts';
-import { lowercaseVocabulary, tokenize } from '../../src/knowledge/text.ts';
-
-/** Roles given to `name` in `sentence`. */
-function rolesOf(sentence: string, name: string) {
-  const tokens = tokenize(sentence);
-  const mentions = findMentions(tokens, { lowercase: lowercaseVocabulary(sentence) });
-  const m = mentions.find((x) => x.kind === 'person' && x.surface === name);
-  if (!m) throw new Error(`${name} not found in: ${sentence}`);
-  return findRoles(sentence, tokens, m, mentions);
-}
+import { rolesIn as rolesOf } from './roles-of.ts';
 
 describe('roles', () => {
   it('reads a title before the name, with its country', () => {

@@ -37,6 +37,12 @@ export function lookupPlace(surface: string): PlaceEntry | undefined {
   return byKey.get(fold(surface));
 }
 
+/** The country a word names or points at ("Chile", "Chilean" -> "Chile"), or null. */
+export function countryOfWord(surface: string): string | null {
+  const place = lookupPlace(surface);
+  return place?.kind === 'country' ? place.name : null;
+}
+
 /** True for "Russian", "French", ...: an adjective pointing at a country. */
 export function isDemonym(surface: string): boolean {
   return adjectival.has(fold(surface));
