@@ -2,7 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollFeeds } from '../src/ingest/feeds/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { DiscordStandIn, IDS } from './support/discord-server.ts';
+import { testConfig } from './support/discord-store.ts';
+import { NumberedFeed } from './support/numbered-feed.ts';
 import { SlackStandIn } from './support/slack-api.ts';
 import { useTempDirs } from './support/temp.ts';
 
@@ -107,6 +111,35 @@ describe.skipIf(!existsSync(corpus))('the bot process with Slack configured', { 
     expect(posts).toHaveLength(1);
     expect(posts[0]?.metadata?.event_type).toBe('newsdesk_digest');
     expect(JSON.stringify(posts[0]?.blocks)).toContain('Mode: extractive');
+  });
+
+  it("posts a feed's new item to the channel of its items subscription after the poll at start", async () => {
+    const db = join(tempDir(), 'bot-items.db');
+    const feed = new NumberedFeed('Weir Weekly');
+    await feed.server.start();
+    try {
+      feed.publish(2);
+      const config = testConfig({ ALLOW_PRIVATE_FEEDS: 'true', FETCH_FULL_TEXT: 'false' });
+      const store = openStore(db);
+      const sub = store.subscriptions.add('slack:T1', store.feeds.add(feed.url).id, {
+        channel: 'CITEMS',
+        mode: 'items',
+        origin: 'store',
+      });
+      await pollFeeds(store, config, { force: true });
+      store.itemPosts.follow('slack:T1', sub.id, sub.mode);
+      store.close();
+      feed.publish(1);
+
+      const bot = startBot(db, { ALLOW_PRIVATE_FEEDS: 'true', FETCH_FULL_TEXT: 'false' });
+      expect(await bot.logged('item posts sent')).toMatchObject({ messages: 1, articles: 1, failed: 0 });
+      expect(await stop(bot.child)).toBe(0);
+      const posts = api.posts.filter((p) => p.channel === 'CITEMS');
+      expect(posts).toHaveLength(1);
+      expect(JSON.stringify(posts[0]?.blocks)).toContain('Lock keepers report on section 3');
+    } finally {
+      await feed.server.stop();
+    }
   });
 
   it('starts the Discord client too and posts the missed slot to the Discord channel exactly once', async () => {

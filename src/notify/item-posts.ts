@@ -198,5 +198,6 @@ export async function postNewItems(
       }
     }
   }
+  if (report.messages || report.failed) options.log.info(report, 'item posts sent');
   return report;
 }

@@ -110,6 +110,28 @@ describe('Discord: item posts for two servers following one feed', { timeout: 24
     expect(store.itemPosts.list(`discord:${IDS.guildB}`).map((r) => r.channel)).toEqual([IDS.channelB]);
   });
 
+  it('a channel that cannot be posted to costs the other channels and the other server nothing', async () => {
+    const tenantA = `discord:${IDS.guild}`;
+    const feedId = store.subscriptions.list(tenantA)[0]?.feed.id as number;
+    // A channel the stand-in does not know (deleted, or the bot was removed from it).
+    const gone = store.subscriptions.add(tenantA, feedId, {
+      channel: '100000000000000099',
+      mode: 'items',
+      origin: 'store',
+    });
+    store.itemPosts.follow(tenantA, gone.id, gone.mode);
+    const [beforeA, beforeB] = [postsIn(IDS.channel).length, postsIn(IDS.channelB).length];
+    feed.publish(1);
+    await pollFeeds(store, config, { force: true });
+    expect(await notify()).toMatchObject({ items: { messages: 2, articles: 2, failed: 1 } });
+    expect(postsIn(IDS.channel)).toHaveLength(beforeA + 1);
+    expect(postsIn(IDS.channelB)).toHaveLength(beforeB + 1);
+    expect(store.itemPosts.list(tenantA, '100000000000000099')).toMatchObject([
+      { status: 'claimed', attempts: 1 },
+    ]);
+    store.subscriptions.remove(tenantA, gone.id);
+  });
+
   it('an item whose title and text try to mention everyone mentions no one', async () => {
     const before = postsIn(IDS.channel).length;
     feed.publish(1, HOSTILE);
