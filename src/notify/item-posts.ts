@@ -131,10 +131,11 @@ async function sendPlanned(run: ChannelRun, planned: Planned): Promise<void> {
   } catch (err) {
     store.itemPosts.fail(tenantId, channel, ids, errorMessage(err), now, MAX_ATTEMPTS);
     report.failed += ids.length;
-    options.log.warn(
-      { err, tenant: tenantId, channel, articles: ids },
-      'item post failed; retried at the next poll',
-    );
+    const where = { err, tenant: tenantId, channel, articles: ids };
+    // This send was the last one fail() allows for some article: it is abandoned now.
+    if (planned.items.some((item) => item.attempts + 1 >= MAX_ATTEMPTS))
+      options.log.error(where, `item post given up after ${MAX_ATTEMPTS} failed sends`);
+    else options.log.warn(where, 'item post failed; retried at the next poll');
   }
 }
 

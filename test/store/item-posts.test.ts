@@ -76,6 +76,19 @@ describe('item posts in the store', () => {
       expect(store.itemPosts.pending(A, 'C1', LATER, 20)).toEqual([]);
     }));
 
+  it('an article whose sends keep failing is given up after the last attempt allowed, and leaves the queue', () =>
+    withStore((store) => {
+      const { feed } = itemsSubscription(store);
+      const id = insertArticle(store, feed.id, 2);
+      for (const attempt of [1, 2]) {
+        expect(store.itemPosts.claim(A, 'C1', [id], T, LATER), `attempt ${attempt}`).toEqual([id]);
+        store.itemPosts.startAttempt(A, 'C1', [id], `n${attempt}`, T);
+        store.itemPosts.fail(A, 'C1', [id], 'HTTP 403', T, 2);
+      }
+      expect(store.itemPosts.list(A)).toMatchObject([{ articleId: id, status: 'abandoned', attempts: 2 }]);
+      expect(store.itemPosts.pending(A, 'C1', LATER, 20)).toEqual([]);
+    }));
+
   it("another tenant cannot see or change a tenant's item posts, filters or health notices", () =>
     withStore((store) => {
       const { feed, sub } = itemsSubscription(store);
