@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChannelSchedules } from '../../../src/digest/channel-schedules.ts';
 import { deliverSlot } from '../../../src/digest/deliver.ts';
 import { pollFeeds } from '../../../src/ingest/feeds/index.ts';
 import { runIngest } from '../../../src/ingest/index.ts';
@@ -110,6 +111,42 @@ describe('Slack OAuth mode: two workspaces, two installations', { timeout: 240_0
       expect(lookups.map((r) => r.token)).toEqual([tokenOf(teamId)]);
     }
     expect(tokenOf('TA')).not.toBe(tokenOf('TB'));
+  });
+
+  it("each workspace's scheduled digest (/digest schedule) goes out once with its own token", async () => {
+    for (const [team, admin] of [
+      ['TA', 'UADMINA'],
+      ['TB', 'UADMINB'],
+    ] as const)
+      expect(
+        await slash(team, admin, '/digest', `schedule channel:<#CSCHED${team}|news> time:08:00`),
+      ).toContain(`in CSCHED${team}: 08:00`);
+    const runner = startChannelSchedules({
+      store,
+      config: oauth.config,
+      log: quiet,
+      now: () => new Date('2026-02-02T08:30:00Z'),
+      pollMs: 3_600_000,
+      retry: { attempts: 1, baseMs: 1, maxMs: 1 },
+      ingest: async () => undefined,
+      targetFor: ({ tenantId, channel }) => channelTargets({ slack: oauth.bot })(tenantId, channel) ?? null,
+    });
+    try {
+      const outcomes = await runner.tick();
+      expect(outcomes.map((o) => [o.tenantId, o.channel, o.status]).sort()).toEqual([
+        ['slack:TA', 'CSCHEDTA', 'posted'],
+        ['slack:TB', 'CSCHEDTB', 'posted'],
+      ]);
+      expect(await runner.tick()).toEqual([]);
+    } finally {
+      await runner.stop();
+    }
+    for (const team of ['TA', 'TB']) {
+      const posts = api.requests.filter(
+        (r) => r.method === 'chat.postMessage' && r.body.channel === `CSCHED${team}`,
+      );
+      expect(posts.map((r) => r.token)).toEqual([tokenOf(team)]);
+    }
   });
 
   it("item posts and health messages reach a workspace's channel with its token; the operator's none", async () => {
