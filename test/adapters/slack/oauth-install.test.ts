@@ -109,6 +109,13 @@ describe('Slack OAuth mode: install, refuse, uninstall', { timeout: 120_000 }, (
     expect(await answer('TGONE', 'UGONE', '/settings')).toContain('slack:TGONE');
   });
 
+  it("answers Slack's check of the events URL the manifest subscribes to (url_verification)", async () => {
+    const body = JSON.stringify({ token: 'legacy', challenge: 'challenge-4f2a', type: 'url_verification' });
+    const res = await postToSlackApp(oauth.events, body, { secret: OAUTH.signingSecret, json: true });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('challenge-4f2a');
+  });
+
   it('tokens_revoked deletes the installation when the bot token is revoked, not for user tokens only', async () => {
     await installWorkspace(oauth.appUrl, api, { teamId: 'TREV', user: 'UREV' });
     await event('TREV', { type: 'tokens_revoked', tokens: { oauth: ['UREV'] } });
