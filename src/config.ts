@@ -112,6 +112,21 @@ const schema = z
     DISCORD_APPLICATION_ID: optionalText,
     DISCORD_GUILD_ID: optionalText,
     DISCORD_API_URL: optionalUrl,
+    /** Interactions over HTTP (Interactions Endpoint URL) instead of the gateway: the application's public key. */
+    DISCORD_PUBLIC_KEY: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, {
+          error:
+            "expected the application's public key: 64 hex characters (Developer Portal, General Information)",
+        })
+        .optional(),
+    ),
+    DISCORD_INTERACTIONS_PORT: int(3001, 0, 65_535),
+    DISCORD_INTERACTIONS_PATH: z
+      .string()
+      .regex(/^\/[\w\-./~]*$/, { error: 'expected a URL path starting with / (e.g. /interactions)' })
+      .default('/interactions'),
 
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
@@ -142,6 +157,13 @@ const schema = z
       });
     }
     checkSlackOAuth(env, ctx);
+    const slackHttp = Boolean((env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN) || env.SLACK_CLIENT_ID);
+    if (env.DISCORD_PUBLIC_KEY && slackHttp && env.DISCORD_INTERACTIONS_PORT === env.PORT && env.PORT !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_INTERACTIONS_PORT'],
+        message: `must differ from PORT (${env.PORT}), where Slack's HTTP server listens`,
+      });
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: env.DIGEST_TZ });
     } catch {

@@ -109,7 +109,8 @@ async function main(): Promise<void> {
 
   const slackOn = slackConfigured(config);
   const discordOn = Boolean(config.DISCORD_TOKEN);
-  if (!slackOn && !discordOn) {
+  const discordHttpOn = Boolean(config.DISCORD_PUBLIC_KEY);
+  if (!slackOn && !discordOn && !discordHttpOn) {
     const { startConsoleMode } = await import('./adapters/console/mode.ts');
     const session = await startConsoleMode({
       store,
@@ -138,8 +139,14 @@ async function main(): Promise<void> {
     } catch (err) {
       // One platform failing (e.g. a rejected token) does not take the other down.
       process.stderr.write(`newsdesk: Discord did not start: ${errorMessage(err)}\n`);
-      if (!slackOn) return shutdown(1);
+      if (!slackOn && !discordHttpOn) return shutdown(1);
     }
+  }
+  if (discordHttpOn) {
+    // Interactions over HTTP; the gateway client above (with DISCORD_TOKEN) still posts digests and items.
+    const { startInteractionsServer } = await import('./adapters/discord/index.ts');
+    const endpoint = await startInteractionsServer({ config, store, log });
+    running.push({ name: 'discord interactions', stop: () => endpoint.stop() });
   }
   let slack: SlackBot | undefined;
   if (slackOn) {

@@ -4,54 +4,32 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
-  PermissionFlagsBits,
 } from 'discord.js';
 import { findCommand } from '../../../commands/index.ts';
-import type { Config } from '../../config.ts';
 import type { CommandContext } from '../../core/command.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { GENERIC_FAILURE, runAutocomplete, runCommand } from '../../core/run-command.ts';
-import { discordTenant } from '../../core/tenant.ts';
-import { truncate } from '../../core/text.ts';
-import type { Logger } from '../../log.ts';
-import type { Store } from '../../store/index.ts';
 import { argsFromInteraction } from './args.ts';
-import { CHOICE_MAX } from './limits.ts';
-import { type PageQueries, pageButtons, parsePageButton } from './pagination.ts';
-import { type DiscordMessage, renderReply } from './render.ts';
-
-export interface InteractionDeps {
-  config: Config;
-  store: Store;
-  log: Logger;
-  pages: PageQueries;
-  now?: () => Date;
-}
+import {
+  type Asker,
+  commandContext,
+  discordChoices,
+  type InteractionDeps,
+  renderWithPages,
+} from './command-context.ts';
+import { parsePageButton } from './pagination.ts';
+import { renderReply } from './render.ts';
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 
-function contextOf(interaction: Interaction, deps: InteractionDeps): CommandContext {
-  return {
-    store: deps.store,
-    config: deps.config,
-    platform: 'discord',
-    // Each server is a tenant; a DM has none, and runCommand refuses it for tenant-scoped commands.
-    tenant: interaction.guildId ? discordTenant(interaction.guildId) : null,
-    // Manage Server is what registration asks for (default_member_permissions); checked again here
-    // because server admins can override who sees a command.
-    user: {
-      id: interaction.user.id,
-      isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    },
-    now: deps.now ?? (() => new Date()),
-  };
-}
+const asker = (interaction: Interaction): Asker => ({
+  guildId: interaction.guildId,
+  userId: interaction.user.id,
+  permissions: interaction.memberPermissions?.bitfield ?? null,
+});
 
-function render(reply: Reply, deps: InteractionDeps): DiscordMessage[] {
-  if (!reply.pagination) return renderReply(reply);
-  const { command, args, page, pages } = reply.pagination;
-  const key = deps.pages.remember({ command, args });
-  return renderReply(reply, { components: [pageButtons(key, page, pages)] });
+function contextOf(interaction: Interaction, deps: InteractionDeps): CommandContext {
+  return commandContext(asker(interaction), deps);
 }
 
 const flags = (ephemeral: boolean) => (ephemeral ? MessageFlags.Ephemeral : undefined);
@@ -63,7 +41,7 @@ async function answer(
   deferredEphemeral: boolean,
   deps: InteractionDeps,
 ) {
-  const [first, ...rest] = render(reply, deps);
+  const [first, ...rest] = renderWithPages(reply, deps);
   if (!first) return;
   if (reply.ephemeral && !deferredEphemeral) {
     // A public placeholder cannot become private: drop it and answer privately instead.
@@ -104,7 +82,7 @@ async function onPageButton(interaction: ButtonInteraction, deps: InteractionDep
   }
   await interaction.deferUpdate();
   const reply = await runCommand(def, contextOf(interaction, deps), { ...query.args, page: target.page });
-  const [first] = render(reply, deps);
+  const [first] = renderWithPages(reply, deps);
   if (first) await interaction.editReply(first);
 }
 
@@ -114,9 +92,7 @@ async function onAutocomplete(interaction: AutocompleteInteraction, deps: Intera
   const choices = def
     ? await runAutocomplete(def, contextOf(interaction, deps), focused.name, focused.value)
     : [];
-  await interaction.respond(
-    choices.map((c) => ({ name: truncate(c.name, CHOICE_MAX), value: c.value.slice(0, CHOICE_MAX) })),
-  );
+  await interaction.respond(discordChoices(choices));
 }
 
 /** Tells the user something went wrong however far the interaction got; never throws. */
