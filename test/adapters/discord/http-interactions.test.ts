@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,10 @@ const B: Where = { guild: IDS.guildB, channel: IDS.channelB };
 const NOW = new Date('2026-02-01T12:00:00Z');
 const NOW_SECONDS = String(NOW.getTime() / 1000);
 const EPHEMERAL = 64;
+// The shared sample corpus gives /timeline more than one page.
+const SHARED = '../shared/corpus';
+const hasShared = existsSync(SHARED);
+if (!hasShared) console.warn(`${SHARED} not found: skipping the HTTP /timeline paging test`);
 // Our own words: an actor no other source names, and a mention hidden in the article text.
 const ARTICLE = `Quenby opens port talks in Valletta
 By Test Desk
@@ -38,7 +42,8 @@ Foreign Minister Marisol Quenby arrived in Valletta on 27 January 2026 to open t
 `;
 
 interface Message {
-  embeds?: { title?: string; description?: string }[];
+  embeds?: { title?: string; description?: string; footer?: { text: string } }[];
+  components?: { components: { custom_id: string; label: string; disabled: boolean }[] }[];
   allowed_mentions?: unknown;
   flags?: number;
 }
@@ -66,7 +71,7 @@ describe('Discord interactions over HTTP', { timeout: 240_000 }, () => {
       ALLOW_PRIVATE_FEEDS: 'true',
       FETCH_FULL_TEXT: 'false',
     });
-    await runIngest(store, { corpusDirs: [corpus], feeds: false, config });
+    await runIngest(store, { corpusDirs: hasShared ? [corpus, SHARED] : [corpus], feeds: false, config });
     endpoint = await startInteractionsServer({ config, store, log, now: () => NOW, host: '127.0.0.1' });
     // The gateway adapter beside it, on the same store: the answers must be the same.
     gateway = await startDiscordBot({ config, store, log, now: () => NOW });
@@ -185,6 +190,29 @@ describe('Discord interactions over HTTP', { timeout: 240_000 }, () => {
     expect(button.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
     expect(JSON.stringify(button.body)).toContain('These buttons have expired');
   });
+
+  it.skipIf(!hasShared)(
+    'pages /timeline with a button answered by updating the message (type 7)',
+    async () => {
+      const first = (await post(slashCommand('timeline'))).body.data as Message;
+      expect(first.embeds?.at(-1)?.footer?.text).toMatch(/page 1 of \d+/);
+      const next = first.components?.[0]?.components.find((b) => b.label.startsWith('Next'));
+      expect(next?.disabled).toBe(false);
+      const click = buttonClick(next!.custom_id, {
+        id: discord.id(),
+        channel_id: IDS.channel,
+        author: discord.botUser(),
+        embeds: first.embeds,
+        components: first.components,
+      });
+      const second = await post(click);
+      expect(second.body.type).toBe(7);
+      const page = second.body.data as Message;
+      expect(page.embeds?.at(-1)?.footer?.text).toMatch(/page 2 of \d+/);
+      expect(page.embeds?.[0]?.description).not.toBe(first.embeds?.[0]?.description);
+      expect(page.allowed_mentions).toEqual({ parse: [] });
+    },
+  );
 
   it('defers a slow command (type 5) and then PATCHes its answer over the webhook', async () => {
     const { ack, edit } = await deferred(feeds('list', A, 'admin'));
