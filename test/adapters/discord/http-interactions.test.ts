@@ -158,6 +158,8 @@ describe('Discord interactions over HTTP', { timeout: 240_000 }, () => {
       body: huge,
     });
     expect(tooBig.status).toBe(413);
+    expect((await fetch(url)).status).toBe(405);
+    expect((await fetch(url.replace('/interactions', '/elsewhere'), { method: 'POST' })).status).toBe(404);
     expect((await post({ id: '2', token: 't', application_id: IDS.application, type: 1 })).body).toEqual({
       type: 1,
     });
@@ -219,6 +221,31 @@ describe('Discord interactions over HTTP', { timeout: 240_000 }, () => {
     expect(ack).toEqual({ status: 200, body: { type: 5, data: { flags: EPHEMERAL } } });
     expect(edit.allowed_mentions).toEqual({ parse: [] });
     expect(edit.embeds?.length).toBeGreaterThan(0);
+  });
+
+  it('replaces a public placeholder by a private follow-up when the answer is private', async () => {
+    const interaction = slashCommand(
+      'digest',
+      [
+        {
+          name: 'now',
+          type: OPTION.subcommand,
+          options: [{ name: 'post', type: OPTION.boolean, value: true }],
+        },
+      ],
+      'member',
+    );
+    const ack = await post(interaction);
+    expect(ack.body).toEqual({ type: 5, data: {} });
+    const webhook = `/webhooks/${IDS.application}/${interaction.token}`;
+    const followUp = await discord.waitFor((c) => c.method === 'POST' && c.path === webhook);
+    expect(followUp.body).toMatchObject({ flags: EPHEMERAL, allowed_mentions: { parse: [] } });
+    expect(JSON.stringify(followUp.body)).toContain('Only server admins can post the digest');
+    const deleted = discord.calls.findIndex(
+      (c) => c.method === 'DELETE' && c.path === `${webhook}/messages/@original`,
+    );
+    expect(deleted).toBeGreaterThanOrEqual(0);
+    expect(deleted).toBeLessThan(discord.calls.indexOf(followUp));
   });
 
   it('keeps servers apart: a feed added in A is not listed in B', async () => {
