@@ -1,7 +1,7 @@
 import type { EventRow, KnowledgeRepo } from '../store/knowledge.ts';
 import type { LocalEvent } from './analyze.ts';
 import { addDays, daysBetween } from './calendar.ts';
-import { type EventType, eventFamily, eventTitle } from './events.ts';
+import { type EventType, eventFamily, eventTitle, samePlace } from './events.ts';
 
 const PRECISION_RANK: Record<string, number> = { day: 0, range: 1, month: 2, year: 3 };
 
@@ -15,8 +15,8 @@ interface Report {
 
 function score(r: Report, c: Candidate): number {
   const { e } = r;
-  if (e.place && c.place && e.place !== c.place) return -1;
-  let s = e.place && e.place === c.place ? 2 : 0;
+  if (e.place && c.place && !samePlace(e.place, c.place)) return -1;
+  let s = e.place && c.place ? 2 : 0;
   s += Math.min(3, r.people.filter((p) => c.people.includes(p)).length);
   s += Math.min(2, [...c.others].filter((n) => r.others.has(n)).length);
   // Meetings, talks and visits share words; for other kinds (a resignation, a statement) the kind counts.
@@ -58,7 +58,7 @@ export function findSameEvent(
   const start = e.date?.date ?? e.window!.from;
   const end = e.date ? (e.date.endDate ?? e.date.date) : e.window!.to;
   const wide = e.date ? PRECISION_RANK[e.date.precision]! >= 2 : false;
-  let best: { id: number; score: number; distance: number } | null = null;
+  let best: { id: number; exact: boolean; score: number; distance: number } | null = null;
   for (const c of candidates(repo, e.family, addDays(start, -1), addDays(end, 1), articleId)) {
     const cEnd = c.endDate ?? c.date;
     // Two exact days must agree, unless one of them was computed from an estimated publication date.
@@ -75,8 +75,11 @@ export function findSameEvent(
           : 2;
     if (s < needed) continue;
     const distance = Math.abs(daysBetween(start, c.date));
-    if (!best || s > best.score || (s === best.score && distance < best.distance))
-      best = { id: c.id, score: s, distance };
+    // Two reports of one exact day beat a match against a month or a year, whatever it shares.
+    const closer =
+      best &&
+      (bothDays !== best.exact ? bothDays : s > best.score || (s === best.score && distance < best.distance));
+    if (!best || closer) best = { id: c.id, exact: bothDays, score: s, distance };
   }
   return best?.id ?? null;
 }

@@ -1,5 +1,6 @@
 import type { Mention } from './mentions.ts';
 import type { Token } from './text.ts';
+import { countryOfCity } from './vocab/city-countries.ts';
 
 export type EventType =
   | 'resignation'
@@ -63,6 +64,10 @@ const TYPES: [EventType, RegExp][] = [
   ['agreement', /\b(agreed|agreement|signed|accord|ceasefire|truce)\b/i],
 ];
 
+/** "A and B have agreed to a ceasefire, X confirmed": a statement that reports an agreement is the agreement. */
+const AGREEMENT_REPORTED =
+  /\b(?:agreed (?:to|on|upon)|signed|(?:reached|struck|sealed) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:agreement|deal|ceasefire|truce|accord))\b/i;
+
 const NO_AGREEMENT =
   /\b(without|no|not|never|failed to reach|yet to reach)\b[^.]{0,25}\b(agree\w*|deal|accord)\b|\bspeculation\b/i;
 
@@ -88,9 +93,17 @@ export function eventType(sentence: string): EventType | null {
     .replace(STRUCK_DEAL, ' agreed ');
   for (const [type, re] of TYPES) {
     if (type === 'agreement' && NO_AGREEMENT.test(outsideQuotes)) continue;
-    if (re.test(outsideQuotes)) return type;
+    if (!re.test(outsideQuotes)) continue;
+    if (type === 'statement' && AGREEMENT_REPORTED.test(outsideQuotes) && !NO_AGREEMENT.test(outsideQuotes))
+      return 'agreement';
+    return type;
   }
   return null;
+}
+
+/** One place told at two scales: the same name, or a city and the country it lies in ("Damascus", "Syria"). */
+export function samePlace(a: string, b: string): boolean {
+  return a === b || countryOfCity(a) === b || countryOfCity(b) === a;
 }
 
 const EARLIER = new Set(['previous', 'earlier', 'prior', 'last', 'former']);

@@ -23,7 +23,7 @@ const FLOORS = {
   merged: 0.95,
   personPrecision: 0.97,
   eventsRightDay: 0.92,
-  eventsOneEntry: 0.93,
+  eventsOneEntry: 1,
 };
 const MAX_NOISE_ACTORS = 0;
 const MAX_FURNITURE_EVENTS = 0;
