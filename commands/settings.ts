@@ -4,12 +4,14 @@ import type { Block } from '../src/core/reply.ts';
 import { makeReply } from '../src/core/reply.ts';
 import { OPERATOR, type Tenant } from '../src/core/tenant.ts';
 import { describeSchedule } from '../src/digest/schedule-spec.ts';
+import { describeFilter } from '../src/filters/index.ts';
 import { type FeedHealth, listFeeds } from '../src/ingest/feeds/index.ts';
 import type { ScheduleRow } from '../src/store/index.ts';
 
-const feedLine = (f: FeedHealth): string =>
+const feedLine = (f: FeedHealth, filters: string): string =>
   `#${f.id} ${f.title ?? f.url} <${f.url}>: ${f.mode === 'items' ? 'each item' : 'digest'}` +
-  `${f.channel ? ` in ${f.channel}` : ''}${f.lastError ? `, failing (${f.consecutiveFailures}×)` : ''}`;
+  `${f.channel ? ` in ${f.channel}` : ''}${filters ? `, ${filters}` : ''}` +
+  `${f.lastError ? `, failing (${f.consecutiveFailures}×)` : ''}`;
 
 /** The digest the tenant gets: the operator's comes from DIGEST_*; a server's schedules are its own. */
 function digestFields(tenant: Tenant, config: Config): { name: string; value: string }[] {
@@ -47,6 +49,11 @@ export default defineCommand({
   async run(ctx) {
     const tenant = tenantOf(ctx);
     const feeds = listFeeds(ctx.store, ctx.config, tenant.id);
+    const filters = ctx.store.itemPosts.filters(tenant.id);
+    const filtersOf = (id: number): string => {
+      const terms = filters.get(id);
+      return terms ? describeFilter(terms) : '';
+    };
     const schedules = ctx.store.schedules.list(tenant.id);
     const own = ctx.store.settings.all(tenant.id);
     const shared =
@@ -67,7 +74,7 @@ export default defineCommand({
       },
       { type: 'heading', text: `Feeds (${feeds.length})` },
       feeds.length
-        ? { type: 'list', items: feeds.map((f) => ({ text: feedLine(f) })) }
+        ? { type: 'list', items: feeds.map((f) => ({ text: feedLine(f, filtersOf(f.id)) })) }
         : { type: 'paragraph', text: 'None: add one with /feeds add url:<feed URL>.' },
       // The operator's digest is DIGEST_* (above): it schedules nothing from chat.
       ...(tenant.id === OPERATOR.id && schedules.length === 0 ? [] : scheduleBlocks(schedules, ctx.now())),

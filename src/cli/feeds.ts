@@ -10,6 +10,16 @@ import { summaryLine } from './ingest.ts';
 // The feed code (fetching, parsing, the SSRF guard) loads when a feeds command runs, not for help.
 const feedsModule = () => import('../ingest/feeds/index.ts');
 
+interface AddOptions {
+  json?: boolean;
+  db?: string;
+  tenant?: string;
+  channel?: string;
+  mode?: string;
+  include?: string;
+  exclude?: string;
+}
+
 async function parseOne(file: string, contentType: string | undefined, maxBytes: number) {
   const { feedJson, parseFeed } = await import('../ingest/feeds/parse-feed.ts');
   try {
@@ -55,21 +65,32 @@ export function registerFeedsCommands(program: Command, ctx: CliContext): void {
         .argument('<url>', 'feed URL')
         .option('--channel <id>', 'the channel its posts go to (default: the digest)')
         .option('--mode <mode>', 'digest (default) or items')
+        .option(
+          '--include <terms>',
+          'items mode: post only articles matching one of these keywords or /regex/ terms',
+        )
+        .option('--exclude <terms>', 'items mode: never post articles matching any of these terms')
         .option('--json', 'print the subscription as JSON'),
     ),
-  ).action(
-    (url: string, opts: { json?: boolean; db?: string; tenant?: string; channel?: string; mode?: string }) =>
-      withStore(ctx, opts, async (store) => {
-        if (opts.mode !== undefined && opts.mode !== 'digest' && opts.mode !== 'items')
-          throw new UserError(`--mode: expected digest or items, not ${opts.mode}`);
-        const { addFeed } = await feedsModule();
-        const feed = await addFeed(store, ctx.config, parseTenant(opts.tenant).id, url, {
-          channel: opts.channel ?? null,
-          mode: opts.mode ?? 'digest',
-        });
-        if (opts.json) return printJson(feed);
-        process.stdout.write(`following #${feed.id} ${feed.url}${feed.title ? ` (${feed.title})` : ''}\n`);
-      }),
+  ).action((url: string, opts: AddOptions) =>
+    withStore(ctx, opts, async (store) => {
+      if (opts.mode !== undefined && opts.mode !== 'digest' && opts.mode !== 'items')
+        throw new UserError(`--mode: expected digest or items, not ${opts.mode}`);
+      // Checked before anything is fetched, as in chat: a bad pattern is an error naming the term.
+      const { compileFilter } = await import('../filters/index.ts');
+      const filter = compileFilter({ include: opts.include ?? '', exclude: opts.exclude ?? '' });
+      const { addFeed } = await feedsModule();
+      const feed = await addFeed(store, ctx.config, parseTenant(opts.tenant).id, url, {
+        channel: opts.channel ?? null,
+        mode: opts.mode ?? 'digest',
+        ...(filter.empty ? {} : { filters: { include: filter.include, exclude: filter.exclude } }),
+      });
+      if (opts.json)
+        return printJson(
+          filter.empty ? feed : { ...feed, filters: { include: filter.include, exclude: filter.exclude } },
+        );
+      process.stdout.write(`following #${feed.id} ${feed.url}${feed.title ? ` (${feed.title})` : ''}\n`);
+    }),
   );
 
   dbOption(

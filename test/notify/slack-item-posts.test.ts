@@ -80,10 +80,10 @@ describe('Slack: item posts and feed health in the channel', { timeout: 240_000 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function slash(text: string): Promise<string> {
+  async function slash(text: string, command = '/feeds'): Promise<string> {
     const events = `http://127.0.0.1:${bot.port}/slack/events`;
     const responseUrl = api.responseUrl(`feeds-${Math.random()}`);
-    const body = slashCommandBody({ command: '/feeds', text, userId: 'UADMIN1', responseUrl, teamId: 'T1' });
+    const body = slashCommandBody({ command, text, userId: 'UADMIN1', responseUrl, teamId: 'T1' });
     expect((await postToSlackApp(events, body, { secret: SECRET })).status).toBe(200);
     const at = new URL(responseUrl).pathname;
     for (;;) {
@@ -217,6 +217,7 @@ describe('Slack: item posts and feed health in the channel', { timeout: 240_000 
       const add = `add ${wire.url} channel:<#C300|wire> mode:items include:ceasefire, /tru[cs]e/i exclude:/rumou?r/i`;
       expect(await slash(add)).toContain('Now following Harbour Wire');
       expect(await slash('list')).toContain('include: ceasefire, /tru[cs]e/i; exclude: /rumou?r/i');
+      expect(await slash('', '/settings')).toContain('include: ceasefire, /tru[cs]e/i; exclude: /rumou?r/i');
 
       for (const title of [
         'Ceasefire agreed at the locks',

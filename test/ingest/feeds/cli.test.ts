@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/store/index.ts';
 import { useTempDirs } from '../../support/temp.ts';
 import { FeedServer, serve } from './feed-server.ts';
 import { malformedMiddleItem, rss2ContentEncoded } from './fixtures.ts';
@@ -85,6 +86,61 @@ describe('newsdesk feeds (CLI)', () => {
       }),
     ]);
     expect(list[0].lastSuccess).toEqual(expect.any(String));
+  });
+
+  it('`feeds add --include/--exclude` keeps the terms of an items subscription and refuses a bad pattern', async () => {
+    const db = join(tempDir(), 'store.db');
+    const env = { ALLOW_PRIVATE_FEEDS: 'true', FETCH_FULL_TEXT: 'false' };
+    const bad = await newsdesk(
+      [
+        'feeds',
+        'add',
+        server.url('/rss'),
+        '--mode',
+        'items',
+        '--channel',
+        'C1',
+        '--include',
+        '/(a/',
+        '--db',
+        db,
+      ],
+      env,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('/(a/');
+    const added = await newsdesk(
+      [
+        'feeds',
+        'add',
+        server.url('/rss'),
+        '--mode',
+        'items',
+        '--channel',
+        'C1',
+        '--include',
+        'ceasefire, /tru[cs]e/i',
+        '--exclude',
+        'rumour',
+        '--json',
+        '--db',
+        db,
+      ],
+      env,
+    );
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      mode: 'items',
+      filters: { include: ['ceasefire', '/tru[cs]e/i'], exclude: ['rumour'] },
+    });
+    const store = openStore(db);
+    try {
+      expect([...store.itemPosts.filters('operator').values()]).toEqual([
+        { include: ['ceasefire', '/tru[cs]e/i'], exclude: ['rumour'] },
+      ]);
+    } finally {
+      store.close();
+    }
   });
 
   it('`feeds poll` exits 1 and says ok: false in --json when a feed fails, and stores the others', async () => {
