@@ -17,6 +17,17 @@ export type EventType =
   | 'plan'
   | 'statement';
 
+// "Lifted" is a decision only when a measure is lifted ("the ban was lifted", "lifted sanctions"), not
+// when a mood or fog lifts.
+const MEASURE =
+  '(?:sanctions?|bans?|embargo(?:es)?|restrictions?|blockade|curfew|siege|tariffs?|freeze|suspension|moratorium|designation|listing|martial law|state of emergency|visa requirements?|caps?|limits?|controls?)';
+const DETERMINER = '(?:the |a |an |its |their |his |her |all |some )?';
+/** "lifted the remaining sanctions" */
+const LIFTED_THEN_MEASURE = `\\blifted ${DETERMINER}(?:[\\w-]+ ){0,3}?${MEASURE}\\b`;
+/** "that designation was formally lifted" */
+const MEASURE_THEN_LIFTED = `\\b${MEASURE}\\b[^.]{0,40}?\\b(?:was|were|is|are|be|been)\\s+(?:\\w+ly\\s+)?lifted\\b`;
+const LIFTED_MEASURE = new RegExp(`${LIFTED_THEN_MEASURE}|${MEASURE_THEN_LIFTED}`, 'i');
+
 // Order matters: the first match names the event ("attacks ... as talks progressed" is an attack).
 const TYPES: [EventType, RegExp][] = [
   [
@@ -59,8 +70,9 @@ const TYPES: [EventType, RegExp][] = [
   ],
   [
     'decision',
-    /\b(lifted|delisted|designated|designation|sanctions? (?:were|was) (?:imposed|eased)|imposed sanctions|waiver|licen[cs]e (?:was )?(?:granted|extended|revoked)|revoked|decree)\b/i,
+    /\b(delisted|designated|designation|sanctions? (?:were|was) (?:imposed|eased)|imposed sanctions|waiver|licen[cs]e (?:was )?(?:granted|extended|revoked)|revoked|decree)\b/i,
   ],
+  ['decision', LIFTED_MEASURE],
   ['agreement', /\b(agreed|agreement|signed|accord|ceasefire|truce)\b/i],
 ];
 

@@ -35,6 +35,13 @@ describe('eventType', () => {
     );
   });
 
+  it('reads "lifted" as a decision only when a measure is lifted', () => {
+    expect(eventType('The coastal blockade was quietly lifted on Thursday.')).toBe('decision');
+    expect(eventType('The council lifted the remaining export restrictions in June.')).toBe('decision');
+    expect(eventType('By Sunday the gloom over the harbour town had lifted.')).toBeNull();
+    expect(eventType('The fog lifted as the ferry left the quay.')).toBeNull();
+  });
+
   it('keeps the meeting in a sentence that also names an appointment made there', () => {
     expect(eventType('The first meeting of the council witnessed the appointment of a prime minister.')).toBe(
       'meeting',
