@@ -274,16 +274,28 @@ function affiliationOf(tokens: Token[], mentions: Mention[], all: Token[]): stri
 const startsName = (next: Token | undefined) =>
   !!next && next.capitalised && !next.punct && !isTitleWord(next.bare) && !lookupPlace(next.bare);
 
+/** Token indexes of the appositions that describe other people before `m` ("Y, the US Army Secretary,"). */
+function othersAppositions(tokens: Token[], m: Mention, mentions: Mention[]): Set<number> {
+  const inside = new Set<number>();
+  for (const p of mentions) {
+    if (p === m || p.kind !== 'person' || p.end >= m.start || tokens[p.end]?.text !== ',') continue;
+    for (let i = p.end + 1; i < m.start && tokens[i]!.text !== ','; i++) inside.add(i);
+  }
+  return inside;
+}
+
 /**
  * The only country a sentence names before the person ("On the Indian side, Foreign Secretary X"):
- * one named after ("X met his US counterpart") is someone else's.
+ * one named after ("X met his US counterpart") is someone else's, and so is one in another person's
+ * apposition ("Y, the US Army Secretary, met President X").
  */
-function onlyCountry(tokens: Token[], m: Mention): string | null {
+function onlyCountry(tokens: Token[], m: Mention, mentions: Mention[]): string | null {
+  const others = othersAppositions(tokens, m, mentions);
   const countries = new Set(
     tokens
       .slice(0, m.start)
       // "Sudan Tribune", "Syria Times": a country word that starts a longer name is not the country.
-      .map((t, i) => (t.capitalised && !startsName(tokens[i + 1]) ? countryOf(t) : null))
+      .map((t, i) => (t.capitalised && !startsName(tokens[i + 1]) && !others.has(i) ? countryOf(t) : null))
       .filter((c) => c !== null),
   );
   return countries.size === 1 ? [...countries][0]! : null;
@@ -317,7 +329,7 @@ export function findRoles(sentence: string, tokens: Token[], m: Mention, mention
     [roleAfter(tokens, m, mentions), false],
     [roleByVerb(tokens, m, mentions), false],
   ];
-  const fallback = countryAfterName(tokens, m, mentions) ?? onlyCountry(tokens, m);
+  const fallback = countryAfterName(tokens, m, mentions) ?? onlyCountry(tokens, m, mentions);
   for (const [span, fromList] of spans) {
     if (!span.length) continue;
     let role = roleFrom(span);

@@ -70,4 +70,11 @@ describe('roles as news writes them', () => {
       'Foreign Secretary @Chile',
     ]);
   });
+
+  it("leaves a country in another person's apposition to that person", () => {
+    const sentence =
+      'Lars Holm, the Danish trade commissioner, flew to Quito on Monday to brief President Elena Vargas on the draft.';
+    expect(rolesOf(sentence, 'Lars Holm')).toEqual(['Danish trade commissioner @Denmark']);
+    expect(rolesOf(sentence, 'Elena Vargas')).toEqual(['President @-']);
+  });
 });
