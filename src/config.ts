@@ -175,7 +175,9 @@ export type Config = z.output<typeof schema>;
 
 /** The only reader of process.env. Throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = schema.safeParse(env);
+  // `NAME=` (how .env.example leaves what is optional) means "not set": its default, not an empty value.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const result = schema.safeParse(given);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `${String(issue.path[0] ?? 'config')}: ${issue.message}`);
   throw new ConfigError(lines.join('\n'));
