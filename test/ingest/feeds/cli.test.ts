@@ -91,43 +91,15 @@ describe('newsdesk feeds (CLI)', () => {
   it('`feeds add --include/--exclude` keeps the terms of an items subscription and refuses a bad pattern', async () => {
     const db = join(tempDir(), 'store.db');
     const env = { ALLOW_PRIVATE_FEEDS: 'true', FETCH_FULL_TEXT: 'false' };
-    const bad = await newsdesk(
-      [
-        'feeds',
-        'add',
-        server.url('/rss'),
-        '--mode',
-        'items',
-        '--channel',
-        'C1',
-        '--include',
-        '/(a/',
-        '--db',
-        db,
-      ],
-      env,
-    );
+    const addItems = (...terms: string[]) =>
+      newsdesk(
+        ['feeds', 'add', server.url('/rss'), '--mode', 'items', '--channel', 'C1', ...terms, '--db', db],
+        env,
+      );
+    const bad = await addItems('--include', '/(a/');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('/(a/');
-    const added = await newsdesk(
-      [
-        'feeds',
-        'add',
-        server.url('/rss'),
-        '--mode',
-        'items',
-        '--channel',
-        'C1',
-        '--include',
-        'ceasefire, /tru[cs]e/i',
-        '--exclude',
-        'rumour',
-        '--json',
-        '--db',
-        db,
-      ],
-      env,
-    );
+    const added = await addItems('--include', 'ceasefire, /tru[cs]e/i', '--exclude', 'rumour', '--json');
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({
       mode: 'items',
