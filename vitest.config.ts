@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     // Tests spawn bin/newsdesk*.js, which run the build in dist/: rebuilt first when a source is newer.
-    globalSetup: ['scripts/ensure-build.js'],
+    // The store, delivery and queue tests also run on a throw-away PostgreSQL cluster.
+    globalSetup: ['scripts/ensure-build.js', 'test/support/pg-cluster.ts'],
   },
 });
