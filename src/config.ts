@@ -85,6 +85,8 @@ const schema = z
     FEED_TIMEOUT_MS: int(15_000, 100),
     FEED_MAX_BYTES: int(5 * MB, 1024),
     FEED_CONCURRENCY: int(4, 1),
+    /** Requests at once to one host (host:port); with DATABASE_URL across every worker. */
+    FEED_HOST_CONCURRENCY: int(2, 1, 64),
     ALLOW_PRIVATE_FEEDS: bool(false),
     FETCH_FULL_TEXT: bool(true),
     /** Servers and workspaces see the operator's corpus and FEEDS besides their own feeds. */

@@ -16,8 +16,11 @@ export async function mapLimit<T, R>(
   return results;
 }
 
-/** Runs a call when one of the limiter's slots is free. */
-export type Limiter = <R>(call: () => Promise<R>) => Promise<R>;
+/**
+ * Runs a call when one of the limiter's slots is free. `url` names the request the call makes, for a
+ * limiter that also counts requests per host (networkLimiter); others ignore it.
+ */
+export type Limiter = <R>(call: () => Promise<R>, url?: string) => Promise<R>;
 
 /**
  * At most `limit` calls in flight across everyone holding the limiter, the others waiting in

@@ -12,7 +12,8 @@ import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { fetchPageHtml } from './full-text.ts';
 import { itemToRaw, needsPage } from './item-to-raw.ts';
-import { createLimiter, type Limiter, mapLimit } from './map-limit.ts';
+import { type HostGate, networkLimiter, processHostGate } from './host-limit.ts';
+import { type Limiter, mapLimit } from './map-limit.ts';
 import { parseFeedInParts } from './parse-feed.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
 import type { FeedItem, ParsedFeed } from './types.ts';
@@ -25,7 +26,13 @@ export interface PollOptions {
   nextRun?: Date | null;
   /** Set when the bot shuts down: feeds not started yet are left for the next poll. */
   signal?: AbortSignal;
+  /** Where FEED_HOST_CONCURRENCY is kept (default: this process's own slots per host). */
+  hosts?: HostGate;
 }
+
+/** The requests of a poll: FEED_CONCURRENCY at once, FEED_HOST_CONCURRENCY of them per host. */
+export const pollNetwork = (config: Config, hosts?: HostGate): Limiter =>
+  networkLimiter(config.FEED_CONCURRENCY, hosts ?? processHostGate(config.FEED_HOST_CONCURRENCY));
 
 /** `feeds poll --json`: the ingest report with how many feeds were polled and how many of them failed. */
 export interface PollReport extends IngestReport {
@@ -95,7 +102,7 @@ async function articlesOf(
       if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
       unprepared.push(k);
       if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
-      return itemToRaw(item, source, await network(() => fetchPageHtml(item, config)));
+      return itemToRaw(item, source, await network(() => fetchPageHtml(item, config), item.link ?? undefined));
     }),
   );
   if (unprepared.length) {
@@ -126,7 +133,7 @@ export async function storeFeedDocument(
   storing: Pick<SaveOptions, 'index'> & { network?: Limiter } = {},
 ): Promise<{ title: string | null; items: number }> {
   // Its page fetches share the poll's limit on requests (a limit of their own when called alone).
-  const { network = createLimiter(config.FEED_CONCURRENCY), ...save } = storing;
+  const { network = pollNetwork(config), ...save } = storing;
   const analyse = save.index !== false;
   const prepare = {
     feedId: feed.id,
@@ -168,8 +175,10 @@ async function pollOne(
   nextPoll: string | null,
   network: Limiter,
 ): Promise<void> {
-  const res = await network(() =>
-    fetchGuarded(feed.url, { ...limitsFromConfig(config), etag: feed.etag, lastModified: feed.lastModified }),
+  const res = await network(
+    () =>
+      fetchGuarded(feed.url, { ...limitsFromConfig(config), etag: feed.etag, lastModified: feed.lastModified }),
+    feed.url,
   );
   const now = new Date().toISOString();
   if (res.notModified) {
@@ -187,6 +196,35 @@ async function pollOne(
   });
 }
 
+interface PollRun {
+  near: NearDuplicateIndex;
+  report: PollReport;
+  nextPoll: string | null;
+  network: Limiter;
+}
+
+/** Polls one feed; its failure is recorded (with back-off) and reported, never thrown. */
+async function pollRecorded(store: Store, config: Config, feed: FeedRow, run: PollRun): Promise<void> {
+  run.report.feeds.polled++;
+  try {
+    await pollOne(store, config, feed, run.near, run.report, run.nextPoll, run.network);
+  } catch (err) {
+    const error = errorMessage(err);
+    const now = new Date();
+    store.feeds.recordFailure(
+      feed.id,
+      error,
+      now.toISOString(),
+      nextPollAfterFailure(feed.consecutiveFailures + 1, now),
+    );
+    run.report.feeds.failed++;
+    run.report.failed.push({ path: feed.url, error });
+    log.warn({ feed: feed.url, err, failures: feed.consecutiveFailures + 1 }, 'feed poll failed');
+  }
+}
+
+const emptyPollReport = (): PollReport => ({ ...emptyReport(), feeds: { polled: 0, failed: 0 } });
+
 /**
  * Polls the feeds that are due (or all with `force`), stores new items, and updates feed health.
  * Feeds are fetched FEED_CONCURRENCY at a time; one feed's failure is recorded (with back-off) and
@@ -199,34 +237,44 @@ export async function pollFeeds(
 ): Promise<PollReport> {
   syncEnvFeeds(store, config);
   const due = store.feeds.due(new Date().toISOString(), options.force);
-  const report: PollReport = { ...emptyReport(), feeds: { polled: 0, failed: 0 } };
+  const report = emptyPollReport();
   if (due.length === 0) return report;
-  const near = nearDuplicateIndexOf(store);
-  const nextPoll = options.nextRun ? options.nextRun.toISOString() : null;
   // One limit on requests for the whole poll: feed documents and linked pages alike.
-  const network = createLimiter(config.FEED_CONCURRENCY);
+  const run: PollRun = {
+    near: nearDuplicateIndexOf(store),
+    report,
+    nextPoll: options.nextRun ? options.nextRun.toISOString() : null,
+    network: pollNetwork(config, options.hosts),
+  };
   await mapLimit(due, config.FEED_CONCURRENCY, async (feed) => {
-    if (options.signal?.aborted) return;
-    report.feeds.polled++;
-    try {
-      await pollOne(store, config, feed, near, report, nextPoll, network);
-    } catch (err) {
-      const error = errorMessage(err);
-      const now = new Date();
-      store.feeds.recordFailure(
-        feed.id,
-        error,
-        now.toISOString(),
-        nextPollAfterFailure(feed.consecutiveFailures + 1, now),
-      );
-      report.feeds.failed++;
-      report.failed.push({ path: feed.url, error });
-      log.warn({ feed: feed.url, err, failures: feed.consecutiveFailures + 1 }, 'feed poll failed');
-    }
+    if (!options.signal?.aborted) await pollRecorded(store, config, feed, run);
   });
   log.info(
     { feeds: due.length, new: report.new, updated: report.updated, failed: report.failed.length },
     'feeds polled',
   );
+  return report;
+}
+
+/**
+ * Polls one feed by id (a queue worker's `polls` job), when some tenant still follows it: nothing is
+ * polled for a feed nobody follows any more. `network` is the worker's own limiter, shared by its jobs.
+ */
+export async function pollFeed(
+  store: Store,
+  config: Config,
+  feedId: number,
+  options: Pick<PollOptions, 'nextRun'> & { network: Limiter },
+): Promise<PollReport> {
+  const report = emptyPollReport();
+  const feed = store.feeds.get(feedId);
+  if (!feed || !store.feeds.due(new Date().toISOString(), true).some((f) => f.id === feedId)) return report;
+  const nextPoll = options.nextRun ? options.nextRun.toISOString() : null;
+  await pollRecorded(store, config, feed, {
+    near: nearDuplicateIndexOf(store),
+    report,
+    nextPoll,
+    network: options.network,
+  });
   return report;
 }
