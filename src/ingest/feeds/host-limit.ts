@@ -26,8 +26,8 @@ export function localHostGate(limit: number): HostGate {
     async run(url, call) {
       const key = hostKey(url);
       if (!key) return call();
-      let host = hosts.get(key);
-      if (!host) hosts.set(key, (host = { limiter: createLimiter(limit), users: 0 }));
+      const host = hosts.get(key) ?? { limiter: createLimiter(limit), users: 0 };
+      hosts.set(key, host);
       host.users++;
       try {
         return await host.limiter(call);
@@ -42,8 +42,8 @@ const sharedGates = new Map<number, HostGate>();
 
 /** The process's own gate for `limit`: every poll in the process (bot, CLI) shares it. */
 export function processHostGate(limit: number): HostGate {
-  let gate = sharedGates.get(limit);
-  if (!gate) sharedGates.set(limit, (gate = localHostGate(limit)));
+  const gate = sharedGates.get(limit) ?? localHostGate(limit);
+  sharedGates.set(limit, gate);
   return gate;
 }
 

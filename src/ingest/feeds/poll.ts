@@ -11,8 +11,8 @@ import type { RawArticle } from '../types.ts';
 import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { fetchPageHtml } from './full-text.ts';
-import { itemToRaw, needsPage } from './item-to-raw.ts';
 import { type HostGate, networkLimiter, processHostGate } from './host-limit.ts';
+import { itemToRaw, needsPage } from './item-to-raw.ts';
 import { type Limiter, mapLimit } from './map-limit.ts';
 import { parseFeedInParts } from './parse-feed.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
@@ -102,7 +102,11 @@ async function articlesOf(
       if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
       unprepared.push(k);
       if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
-      return itemToRaw(item, source, await network(() => fetchPageHtml(item, config), item.link ?? undefined));
+      return itemToRaw(
+        item,
+        source,
+        await network(() => fetchPageHtml(item, config), item.link ?? undefined),
+      );
     }),
   );
   if (unprepared.length) {
@@ -177,7 +181,11 @@ async function pollOne(
 ): Promise<void> {
   const res = await network(
     () =>
-      fetchGuarded(feed.url, { ...limitsFromConfig(config), etag: feed.etag, lastModified: feed.lastModified }),
+      fetchGuarded(feed.url, {
+        ...limitsFromConfig(config),
+        etag: feed.etag,
+        lastModified: feed.lastModified,
+      }),
     feed.url,
   );
   const now = new Date().toISOString();
