@@ -1,4 +1,5 @@
 import { ActorTable, type LocalActor } from './actor-table.ts';
+import { backReference, blankSpans, insideAny, pastPerfectAsides } from './asides.ts';
 import { addDays } from './calendar.ts';
 import type { ResolvedDate } from './dates.ts';
 import { type EventType, eventFamily, eventPlace, eventType, NEW_ROUND } from './events.ts';
@@ -20,6 +21,11 @@ export interface LocalEvent {
   sentence: string;
   /** Without a date of its own: only joins an existing event inside `window`. */
   window: { from: string; to: string } | null;
+  /**
+   * Too vague to stand alone ("an anticipated meeting ... this week": planned, no day, no venue): it
+   * only adds a source to an event already known.
+   */
+  joinOnly: boolean;
 }
 
 export interface ArticleAnalysis {
@@ -117,7 +123,10 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
       table.add(m, s.text, s.index, m.kind === 'person' ? findRoles(s.text, tokens, m, mentions) : []),
     );
     if (/\?["”]?$/.test(s.text)) continue;
-    const found = sentenceDates(s.text, {
+    // What a back-reference names (an earlier event, its place and people) is not the told event's.
+    const back = backReference(s.text);
+    const told = back ? blankSpans(s.text, [back]) : s.text;
+    const found = sentenceDates(blankSpans(told, pastPerfectAsides(told)), {
       published: article.published ?? UNKNOWN_DAY,
       planned: false,
       anchor,
@@ -128,12 +137,15 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     if (!date && previousDate && THAT_IS_WHEN.test(s.text)) date = previousDate;
     previousDate = date;
     if (date && !article.published && (date.relative || date.inferredYear)) date = null;
-    const type = eventType(s.text);
+    const type = eventType(told);
     const windowFrom: ResolvedDate | null = anchor;
     if (date) anchor = date;
     if (!type) continue;
-    const participants = [...new Set(ids.filter((_, i) => isParticipant(mentions[i]!, tokens)))];
-    const place = eventPlace(tokens, mentions);
+    const inTold = (m: Mention) => !back || !insideAny(tokens[m.start]!.start, [back]);
+    const participants = [
+      ...new Set(ids.filter((_, i) => inTold(mentions[i]!) && isParticipant(mentions[i]!, tokens))),
+    ];
+    const place = eventPlace(tokens, mentions.filter(inTold));
     const city = mentions.some((m) => m.kind === 'place' && m.name === place);
     const people = participants.filter((i) => table.actors[i]!.kind === 'person');
     const dated = (day: ResolvedDate, kind: EventType, plan: boolean): LocalEvent => ({
@@ -146,6 +158,7 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
       actors: participants,
       sentence: s.text,
       window: null,
+      joinOnly: plan && day.precision !== 'day' && !place,
     });
     // "X said on Sunday that ..." (or a dateline's report): the speaker's statement, on the day they spoke.
     const spoken = found.spoken && article.published ? found.spoken : null;
@@ -169,6 +182,7 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
         actors: participants,
         sentence: s.text,
         window,
+        joinOnly: false,
       });
       continue;
     }

@@ -199,7 +199,7 @@ function saveEvent(store: Store, d: Analysed, e: LocalEvent, touched: Set<number
   if (!actorIds.length && !e.place) return false;
   let eventId = findSameEvent(repo, e, actorIds, d.article.id);
   if (eventId === null) {
-    if (!e.date) return false;
+    if (!e.date || e.joinOnly) return false;
     eventId = repo.createEvent({
       type: e.type,
       family: e.family,
@@ -225,8 +225,8 @@ function saveEvent(store: Store, d: Analysed, e: LocalEvent, touched: Set<number
     place: e.place,
     sentence: e.sentence,
   });
-  // An undated mention only adds a source; its sentence may name people of other events.
-  if (e.date) repo.addEventActors(eventId, actorIds, d.article.id);
+  // An undated or vague mention only adds a source; its sentence may name people of other events.
+  if (e.date && !e.joinOnly) repo.addEventActors(eventId, actorIds, d.article.id);
   // Re-derive now, so the next report in this batch compares against the best date known so far.
   recomputeEvent(repo, eventId);
   touched.add(eventId);

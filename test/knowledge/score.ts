@@ -46,6 +46,9 @@ export interface Scores {
   eventsAllSources: number;
   /** Timeline entries that are one of the gold events (the rest are real but minor, or noise). */
   eventPrecision: number;
+  /** The counts behind eventPrecision: entries that are gold events, and all entries. */
+  entriesGold: number;
+  entries: number;
   misses: string[];
 }
 
@@ -132,6 +135,8 @@ export function score(store: Store, gold: Gold): Scores {
     eventsOneEntry: ratio(evOne, evFound),
     eventsAllSources: ratio(evSources, evFound),
     eventPrecision: ratio(matched.size, events.length),
+    entriesGold: matched.size,
+    entries: events.length,
     misses,
   };
 }
