@@ -1,7 +1,14 @@
 import 'dotenv/config';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
-import { DEFAULT_DB, FALSE_WORDS, LOG_LEVELS, TRUE_WORDS } from './store-settings.ts';
+import {
+  DEFAULT_DB,
+  FALSE_WORDS,
+  LOG_LEVELS,
+  POSTGRES_URL,
+  POSTGRES_URL_PROBLEM,
+  TRUE_WORDS,
+} from './store-settings.ts';
 
 export { ConfigError };
 
@@ -76,6 +83,10 @@ const schema = z
   .object({
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     NEWSDESK_DB: z.string().min(1).default(DEFAULT_DB),
+    /** A PostgreSQL store instead of the SQLite file (e.g. postgres://newsdesk:…@db.example:5432/newsdesk). */
+    DATABASE_URL: optionalText.pipe(
+      z.string().regex(POSTGRES_URL, { error: POSTGRES_URL_PROBLEM }).optional(),
+    ),
 
     CORPUS_DIR: z.string().min(1).default('./corpus'),
     MAX_FILE_BYTES: int(5 * MB, 1),

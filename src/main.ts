@@ -84,7 +84,7 @@ function startTenantSchedules(store: Store, config: Config, targets: ChannelTarg
 async function main(): Promise<void> {
   const config = readConfig();
   log.level = config.LOG_LEVEL;
-  const store = openStore(config.NEWSDESK_DB);
+  const store = openStore(config.DATABASE_URL ?? config.NEWSDESK_DB);
   const running: Running[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -5,8 +5,15 @@ export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_DB = './data/newsdesk.db';
 
+/** A PostgreSQL store's URL; the password in it is never shown (see src/store/engine/pg-bridge.ts). */
+export const POSTGRES_URL = /^postgres(?:ql)?:\/\/\S+$/i;
+const POSTGRES_URL_PROBLEM =
+  'expected a postgres:// or postgresql:// URL (empty: the SQLite file NEWSDESK_DB)';
+
 export interface StoreSettings {
   NEWSDESK_DB: string;
+  /** When set, the store is this PostgreSQL database instead of the SQLite file NEWSDESK_DB. */
+  DATABASE_URL: string | undefined;
   LOG_LEVEL: LogLevel;
   /** As in config.ts: servers and workspaces see the operator's corpus and FEEDS too. */
   SHARED_SOURCES: boolean;
@@ -27,6 +34,8 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): StoreSe
   const problems: string[] = [];
   const db = env.NEWSDESK_DB ?? DEFAULT_DB;
   if (!db) problems.push('NEWSDESK_DB: expected a file path, not an empty value');
+  const url = env.DATABASE_URL?.trim() || undefined;
+  if (url !== undefined && !POSTGRES_URL.test(url)) problems.push(`DATABASE_URL: ${POSTGRES_URL_PROBLEM}`);
   const level = env.LOG_LEVEL ?? 'info';
   const known = (LOG_LEVELS as readonly string[]).includes(level);
   if (!known) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}`);
@@ -36,7 +45,10 @@ export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): StoreSe
   if (problems.length) throw new ConfigError(problems.join('\n'));
   return {
     NEWSDESK_DB: db,
+    DATABASE_URL: url,
     LOG_LEVEL: level as LogLevel,
     SHARED_SOURCES: shared === undefined || TRUE.includes(shared),
   };
 }
+
+export { POSTGRES_URL_PROBLEM };

@@ -27,8 +27,9 @@ export async function loadCliContext(ctx: CliContext, command: string): Promise<
   ctx.config = loadConfig();
 }
 
-/** Every command takes --db PATH (else NEWSDESK_DB, else ./data/newsdesk.db). */
-export const dbOption = (cmd: Command): Command => cmd.option('--db <path>', 'SQLite store path');
+/** Every command takes --db PATH or URL (else DATABASE_URL, else NEWSDESK_DB, else ./data/newsdesk.db). */
+export const dbOption = (cmd: Command): Command =>
+  cmd.option('--db <path>', 'SQLite store path, or a postgres:// URL');
 
 /**
  * Commands that act on one tenant take --tenant ID (`discord:<guild id>`, `slack:<team id>`);
@@ -47,7 +48,7 @@ export async function withStore<T>(
   fn: (store: Store) => Promise<T> | T,
 ): Promise<T> {
   const { openStore } = await import('../store/index.ts');
-  const store = openStore(opts.db ?? ctx.settings.NEWSDESK_DB);
+  const store = openStore(opts.db ?? ctx.settings.DATABASE_URL ?? ctx.settings.NEWSDESK_DB);
   try {
     return await fn(store);
   } finally {

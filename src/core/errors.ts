@@ -17,6 +17,8 @@ export const ErrorCode = {
   StoreEmptyFile: 'ERR_STORE_EMPTY_FILE',
   NotAStore: 'ERR_STORE_NOT_NEWSDESK',
   StoreBusy: 'ERR_STORE_BUSY',
+  StoreUnreachable: 'ERR_STORE_UNREACHABLE',
+  StoreQuery: 'ERR_STORE_QUERY',
   SlackStart: 'ERR_SLACK_START',
   FilterPattern: 'ERR_FILTER_PATTERN',
   SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { ftsQuery } from './fts.ts';
 import { statementCache } from './statements.ts';
 import type { Audience } from './tenants.ts';
@@ -203,14 +203,14 @@ export class ArticlesRepo {
   private readonly updateStmt: Statement;
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Database) {
+  constructor(db: Engine) {
     this.sql = statementCache(db);
     this.byOrigin = db.prepare('SELECT id, file_hash, content_hash, status FROM articles WHERE origin = ?');
     this.insertStmt = db.prepare(
       `INSERT INTO articles (${COLUMNS}, status, ingested_at, updated_at)
        VALUES (@origin, @kind, @path, @url, @canonical_url, @guid, @feed_id, @title, @source, @author, @published,
          @published_estimated, @date_source, @text, @removed, @tags, @words, @file_hash, @content_hash, @simhash,
-         @duplicate_of, 'active', @now, @now)`,
+         @duplicate_of, 'active', @now, @now) RETURNING id`,
     );
     this.updateStmt = db.prepare(
       `UPDATE articles SET ${COLUMNS.split(',')
@@ -295,7 +295,7 @@ export class ArticlesRepo {
   }
 
   insert(article: ArticleInput, now = new Date().toISOString()): number {
-    return Number(this.insertStmt.run({ ...toParams(article), now }).lastInsertRowid);
+    return this.insertStmt.pluck().get({ ...toParams(article), now }) as number;
   }
 
   update(id: number, article: ArticleInput, now = new Date().toISOString()): void {

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 
 export type HealthNoticeKind = 'failing' | 'recovered';
@@ -34,7 +34,7 @@ const toRow = (r: RawNotice): HealthNoticeRow => ({ ...r, message: JSON.parse(r.
 export class FeedHealthRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Database) {
+  constructor(db: Engine) {
     this.sql = statementCache(db);
   }
 

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 
 export interface FeedRow {
@@ -33,7 +33,7 @@ const FOLLOWED = 'EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id)'
 export class FeedsRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Database) {
+  constructor(db: Engine) {
     this.sql = statementCache(db);
   }
 

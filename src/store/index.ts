@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type Database from 'better-sqlite3';
 import { ArticlesRepo } from './articles.ts';
 import { DeliveriesRepo } from './deliveries.ts';
+import { SqliteEngine } from './engine/sqlite.ts';
+import type { Dialect, Engine } from './engine/types.ts';
 import { FeedHealthRepo } from './feed-health.ts';
 import { FeedsRepo } from './feeds.ts';
 import { InstallationsRepo } from './installations.ts';
@@ -10,15 +11,21 @@ import { ItemPostsRepo } from './item-posts.ts';
 import { KnowledgeRepo } from './knowledge.ts';
 import type { KnowledgeQueries } from './knowledge-queries.ts';
 import { openDatabase } from './open.ts';
+import { isPostgresUrl, openPostgres } from './open-pg.ts';
 import { SchedulesRepo } from './schedules.ts';
 import { SettingsRepo } from './settings.ts';
 import { SubscriptionsRepo } from './subscriptions.ts';
 import { SummariesRepo } from './summaries.ts';
 import { type Audience, OPERATOR_AUDIENCE, TenantsRepo } from './tenants.ts';
-import { writeTransaction } from './transaction.ts';
 
 export type { ArticleInput, ArticleRow, ArticleSummary } from './articles.ts';
-export { NotAStoreError, StoreBusyError, StoreEmptyFileError } from './errors.ts';
+export {
+  NotAStoreError,
+  StoreBusyError,
+  StoreEmptyFileError,
+  StoreQueryError,
+  StoreUnreachableError,
+} from './errors.ts';
 export type { ScheduleInput, ScheduleRow } from './schedules.ts';
 
 /**
@@ -41,9 +48,12 @@ export class Store {
   private closed = false;
   private readonly scopedKnowledge = new Map<string, KnowledgeQueries>();
 
+  /**
+   * @param path the SQLite file, or the PostgreSQL URL without its password: what may be shown.
+   */
   constructor(
     readonly path: string,
-    private readonly db: Database.Database,
+    private readonly db: Engine,
   ) {
     this.articles = new ArticlesRepo(db);
     this.feeds = new FeedsRepo(db);
@@ -78,14 +88,20 @@ export class Store {
    * same store wait for it (and it for them) instead of failing with "database is locked".
    */
   transaction<T>(fn: () => T): T {
-    return writeTransaction(this.db, fn);
+    return this.db.transaction(fn);
   }
 
-  /** The durability settings in force, for diagnostics and tests. */
-  durability(): { journalMode: string; synchronous: number } {
+  /** 'sqlite' (a file) or 'postgres' (DATABASE_URL). */
+  get dialect(): Dialect {
+    return this.db.dialect;
+  }
+
+  /** SQLite's durability settings in force, for diagnostics and tests; undefined on PostgreSQL. */
+  durability(): { journalMode: string; synchronous: number } | undefined {
+    if (!(this.db instanceof SqliteEngine)) return undefined;
     return {
-      journalMode: this.db.pragma('journal_mode', { simple: true }) as string,
-      synchronous: this.db.pragma('synchronous', { simple: true }) as number,
+      journalMode: this.db.raw.pragma('journal_mode', { simple: true }) as string,
+      synchronous: this.db.raw.pragma('synchronous', { simple: true }) as number,
     };
   }
 
@@ -99,10 +115,16 @@ export class Store {
 /**
  * Opens the store at `path` (':memory:' for a throw-away one), creating it and its folder when the
  * path is new. A file there that is not a newsdesk store (empty, not SQLite, another program's
- * database) is refused (NotAStoreError, StoreEmptyFileError) and left untouched.
+ * database) is refused (NotAStoreError, StoreEmptyFileError) and left untouched. A postgres:// or
+ * postgresql:// URL opens that PostgreSQL database instead (StoreUnreachableError when it cannot),
+ * behind the same repositories.
  */
 export function openStore(path: string): Store {
+  if (isPostgresUrl(path)) {
+    const db = openPostgres(path);
+    return new Store(db.shownUrl, db);
+  }
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  return new Store(file, openDatabase(file));
+  return new Store(file, new SqliteEngine(openDatabase(file)));
 }

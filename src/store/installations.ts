@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 import type { TenantsRepo } from './tenants.ts';
 
@@ -19,7 +19,7 @@ export class InstallationsRepo {
   private readonly sql: (sql: string) => Statement;
 
   constructor(
-    db: Database,
+    db: Engine,
     private readonly tenants: TenantsRepo,
   ) {
     this.sql = statementCache(db);

@@ -1,7 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 import type { SubscriptionMode } from './subscriptions.ts';
-import { writeTransaction } from './transaction.ts';
 
 /** The include and exclude terms of an items subscription (keywords, or `/regex/`). */
 export interface ItemFilters {
@@ -80,7 +79,7 @@ const parseTerms = (json: string): string[] => {
 export class ItemPostsRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Engine) {
     this.sql = statementCache(db);
   }
 
@@ -175,7 +174,7 @@ export class ItemPostsRepo {
          ON CONFLICT(tenant_id, channel, article_id) DO UPDATE SET lease_until = excluded.lease_until
          WHERE item_posts.status = 'claimed' AND item_posts.lease_until <= @now`,
     );
-    return writeTransaction(this.db, () =>
+    return this.db.transaction(() =>
       articleIds.filter(
         (article) => claim.run({ tenant: tenantId, channel, article, now, leaseUntil }).changes === 1,
       ),
@@ -192,7 +191,7 @@ export class ItemPostsRepo {
   }
 
   private each(articleIds: number[], statement: Statement, params: Record<string, unknown>): void {
-    writeTransaction(this.db, () => {
+    this.db.transaction(() => {
       for (const article of articleIds) statement.run({ ...params, article });
     });
   }

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import {
   ACTOR_COLS,
   type ActorRow,
@@ -42,7 +42,7 @@ export class KnowledgeQueries {
   private readonly v: { vTenant: string; vShared: 0 | 1 };
 
   constructor(
-    protected readonly db: Database,
+    protected readonly db: Engine,
     audience: Audience = OPERATOR_AUDIENCE,
   ) {
     this.sql = statementCache(db);
@@ -54,7 +54,7 @@ export class KnowledgeQueries {
     return new KnowledgeQueries(this.db, audience);
   }
 
-  get database(): Database {
+  get database(): Engine {
     return this.db;
   }
 

@@ -176,13 +176,18 @@ export class KnowledgeRepo extends KnowledgeQueries {
   }
 
   createEvent(e: EventInput): number {
-    return Number(
-      this.sql(
-        `INSERT INTO events (type, family, date, end_date, until, precision, uncertain, planned, title, summary, place)
-           VALUES (@type, @family, @date, @endDate, @until, @precision, @uncertain, @planned, @title, @summary, @place)`,
-      ).run({ ...e, until: e.endDate ?? e.date, uncertain: e.uncertain ? 1 : 0, planned: e.planned ? 1 : 0 })
-        .lastInsertRowid,
-    );
+    return this.sql(
+      `INSERT INTO events (type, family, date, end_date, until, precision, uncertain, planned, title, summary, place)
+         VALUES (@type, @family, @date, @endDate, @until, @precision, @uncertain, @planned, @title, @summary, @place)
+         RETURNING id`,
+    )
+      .pluck()
+      .get({
+        ...e,
+        until: e.endDate ?? e.date,
+        uncertain: e.uncertain ? 1 : 0,
+        planned: e.planned ? 1 : 0,
+      }) as number;
   }
 
   updateEvent(id: number, e: EventInput): void {

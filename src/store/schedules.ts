@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 import type { TenantsRepo } from './tenants.ts';
 
@@ -31,7 +31,7 @@ export class SchedulesRepo {
   private readonly sql: (sql: string) => Statement;
 
   constructor(
-    db: Database,
+    db: Engine,
     private readonly tenants: TenantsRepo,
   ) {
     this.sql = statementCache(db);
@@ -39,11 +39,13 @@ export class SchedulesRepo {
 
   add(tenantId: string, input: ScheduleInput, now = new Date().toISOString()): ScheduleRow {
     this.tenants.ensure(tenantId, now);
-    const id = Number(
-      this.sql(
-        `INSERT INTO digest_schedules (tenant_id, platform, channel, time, timezone, days, topic,
-           include_terms, exclude_terms, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
+    const id = this.sql(
+      `INSERT INTO digest_schedules (tenant_id, platform, channel, time, timezone, days, topic,
+         include_terms, exclude_terms, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING id`,
+    )
+      .pluck()
+      .get(
         tenantId,
         input.platform,
         input.channel,
@@ -55,8 +57,7 @@ export class SchedulesRepo {
         input.exclude,
         input.createdBy,
         now,
-      ).lastInsertRowid,
-    );
+      ) as number;
     return this.get(tenantId, id)!;
   }
 

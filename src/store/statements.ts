@@ -1,10 +1,10 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 
 /**
  * Prepares each SQL text once per repository: ingest and knowledge indexing run the same statements
  * per article and mention, and preparing a statement costs more than running it.
  */
-export function statementCache(db: Database): (sql: string) => Statement {
+export function statementCache(db: Engine): (sql: string) => Statement {
   const cache = new Map<string, Statement>();
   return (sql) => {
     let stmt = cache.get(sql);

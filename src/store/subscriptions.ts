@@ -1,8 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { FEED_COLUMNS, type FeedRow, type FeedsRepo } from './feeds.ts';
 import { statementCache } from './statements.ts';
 import { OPERATOR_TENANT_ID, type TenantsRepo } from './tenants.ts';
-import { writeTransaction } from './transaction.ts';
 
 export type SubscriptionMode = 'digest' | 'items';
 
@@ -33,7 +32,7 @@ export class SubscriptionsRepo {
   private readonly sql: (sql: string) => Statement;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Engine,
     private readonly tenants: TenantsRepo,
     private readonly feeds: FeedsRepo,
   ) {
@@ -74,7 +73,7 @@ export class SubscriptionsRepo {
     now = new Date().toISOString(),
   ): SubscriptionRow {
     const channel = options.channel ?? null;
-    return writeTransaction(this.db, () => {
+    return this.db.transaction(() => {
       this.tenants.ensure(tenantId, now);
       const existing = this.sql(
         "SELECT id FROM subscriptions WHERE tenant_id = ? AND feed_id = ? AND ifnull(channel, '') = ifnull(?, '')",
@@ -88,12 +87,12 @@ export class SubscriptionsRepo {
         ).run(options.mode ?? null, options.origin, existing);
         return this.get(tenantId, existing)!;
       }
-      const id = Number(
-        this.sql(
-          `INSERT INTO subscriptions (tenant_id, feed_id, channel, mode, origin, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-        ).run(tenantId, feedId, channel, options.mode ?? 'digest', options.origin, now).lastInsertRowid,
-      );
+      const id = this.sql(
+        `INSERT INTO subscriptions (tenant_id, feed_id, channel, mode, origin, created_at)
+           VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+        .pluck()
+        .get(tenantId, feedId, channel, options.mode ?? 'digest', options.origin, now) as number;
       return this.get(tenantId, id)!;
     });
   }
@@ -106,7 +105,7 @@ export class SubscriptionsRepo {
   /** Makes the operator's FEEDS subscriptions exactly `urls`; feeds added by hand are left alone. */
   syncEnv(urls: string[], now = new Date().toISOString()): void {
     const keep = new Set(urls);
-    writeTransaction(this.db, () => {
+    this.db.transaction(() => {
       for (const url of urls)
         this.add(OPERATOR_TENANT_ID, this.feeds.add(url, null, now).id, { origin: 'env' }, now);
       const drop = this.sql("DELETE FROM subscriptions WHERE tenant_id = ? AND id = ? AND origin = 'env'");

@@ -1,7 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 import type { Audience, TenantsRepo } from './tenants.ts';
-import { writeTransaction } from './transaction.ts';
 import { visibleArticle, visibleTo } from './visibility.ts';
 
 /** The mode of the record that marks a newly added feed's backlog reported. */
@@ -34,7 +33,7 @@ export class SummariesRepo {
   private readonly sql: (sql: string) => Statement;
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Engine,
     private readonly tenants: TenantsRepo,
   ) {
     this.sql = statementCache(db);
@@ -61,13 +60,14 @@ export class SummariesRepo {
     items: { fingerprint: string[]; articleIds: number[] }[],
     postedAt = new Date().toISOString(),
   ): number {
-    return writeTransaction(this.db, () => {
+    return this.db.transaction(() => {
       this.tenants.ensure(tenantId, postedAt);
-      const id = Number(
-        this.sql(
-          `INSERT INTO posted_digests (tenant_id, posted_at, since, until, mode, prompt_version, digest)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
+      const id = this.sql(
+        `INSERT INTO posted_digests (tenant_id, posted_at, since, until, mode, prompt_version, digest)
+           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+        .pluck()
+        .get(
           tenantId,
           postedAt,
           digest.since,
@@ -75,8 +75,7 @@ export class SummariesRepo {
           digest.mode,
           digest.promptVersion,
           JSON.stringify(digest),
-        ).lastInsertRowid,
-      );
+        ) as number;
       const insert = this.sql(
         'INSERT INTO reported_items (digest_id, fingerprint, article_ids) VALUES (?, ?, ?)',
       );
@@ -92,7 +91,7 @@ export class SummariesRepo {
    * digest of mode 'backlog', which no digest period starts from.
    */
   markFeedReported(tenantId: string, feedId: number, now = new Date().toISOString()): number {
-    return writeTransaction(this.db, () => {
+    return this.db.transaction(() => {
       const ids = this.sql("SELECT id FROM articles WHERE feed_id = ? AND status = 'active' ORDER BY id")
         .pluck()
         .all(feedId) as number[];

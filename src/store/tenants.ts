@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { CodedError, ErrorCode } from '../core/errors.ts';
+import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 
 /** The operator's tenant: the console, the CLI and the environment configuration (FEEDS, DIGEST_*). */
@@ -47,7 +47,7 @@ export function tenantPlatform(id: string): TenantPlatform {
 export class TenantsRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Database) {
+  constructor(db: Engine) {
     this.sql = statementCache(db);
   }
 

@@ -14,7 +14,13 @@ import { FeedParseError } from '../../src/ingest/feeds/parse-feed.ts';
 import { BodyTooLargeError } from '../../src/ingest/feeds/read-body.ts';
 import { ParseTimeoutError } from '../../src/ingest/feeds/worker-pool.ts';
 import { KnowledgeIndexError } from '../../src/knowledge/errors.ts';
-import { NotAStoreError, StoreBusyError, StoreEmptyFileError } from '../../src/store/errors.ts';
+import {
+  NotAStoreError,
+  StoreBusyError,
+  StoreEmptyFileError,
+  StoreQueryError,
+  StoreUnreachableError,
+} from '../../src/store/errors.ts';
 import { TenantIdError } from '../../src/store/tenants.ts';
 import { loadPrompts, PromptError } from '../../src/summarize/prompts.ts';
 
@@ -36,6 +42,8 @@ describe('error codes', () => {
       StoreEmptyFile: 'ERR_STORE_EMPTY_FILE',
       NotAStore: 'ERR_STORE_NOT_NEWSDESK',
       StoreBusy: 'ERR_STORE_BUSY',
+      StoreUnreachable: 'ERR_STORE_UNREACHABLE',
+      StoreQuery: 'ERR_STORE_QUERY',
       SlackStart: 'ERR_SLACK_START',
       FilterPattern: 'ERR_FILTER_PATTERN',
       SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',
@@ -59,6 +67,8 @@ describe('error codes', () => {
     [StoreEmptyFileError, 'ERR_STORE_EMPTY_FILE'],
     [NotAStoreError, 'ERR_STORE_NOT_NEWSDESK'],
     [StoreBusyError, 'ERR_STORE_BUSY'],
+    [StoreUnreachableError, 'ERR_STORE_UNREACHABLE'],
+    [StoreQueryError, 'ERR_STORE_QUERY'],
     [SlackStartError, 'ERR_SLACK_START'],
     [FilterPatternError, 'ERR_FILTER_PATTERN'],
     [SlackNotInstalledError, 'ERR_SLACK_NOT_INSTALLED'],

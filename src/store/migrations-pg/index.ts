@@ -1,0 +1,15 @@
+import type { Engine } from '../engine/types.ts';
+import { baselineContentMigration } from './001-baseline-content.ts';
+import { baselineTenantsMigration } from './002-baseline-tenants.ts';
+
+/**
+ * PostgreSQL's migrations, recorded in schema_migrations as SQLite's are. The baseline is SQLite's
+ * schema as of its 013-slack-installations (no PostgreSQL store predates it); a later change to the
+ * schema is a migration here and one in ../migrations/.
+ */
+export interface PgMigration {
+  name: string;
+  up(db: Engine): void;
+}
+
+export const pgMigrations: PgMigration[] = [baselineContentMigration, baselineTenantsMigration];
