@@ -51,13 +51,30 @@ export const MESSAGE_DEFAULTS = {
   flags: 0,
 };
 
+/** A server on the stand-in with its one text channel: each is a tenant of newsdesk's. */
+export interface StandInServer {
+  guild: string;
+  channel: string;
+}
+
+const TWO_SERVERS: StandInServer[] = [
+  { guild: IDS.guild, channel: IDS.channel },
+  { guild: IDS.guildB, channel: IDS.channelB },
+];
+
 /**
  * A small Discord: the REST routes discord.js calls and a gateway that speaks HELLO, IDENTIFY/READY,
- * GUILD_CREATE, heartbeats, RESUME and INTERACTION_CREATE, all on one loopback HTTP server.
+ * GUILD_CREATE, heartbeats, RESUME and INTERACTION_CREATE, all on one loopback HTTP server. Tests
+ * get two servers (IDS.guild, IDS.guildB); bench:scale passes hundreds.
  */
 export class DiscordStandIn {
   readonly calls: RestCall[] = [];
   readonly messages: StoredMessage[] = [];
+  /** Posts that named a nonce already posted in their channel (enforce_nonce): answered, not created. */
+  nonceRepeats = 0;
+  /** Called for each message created in a channel (bench:scale counts deliveries here). */
+  onCreated: ((message: StoredMessage) => void) | undefined;
+  private readonly guildOfChannel: Map<string, string>;
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
@@ -65,7 +82,11 @@ export class DiscordStandIn {
   private sequence = 0;
   private nextId = 200000000000000000n;
 
-  constructor(readonly token = 'test-token') {
+  constructor(
+    readonly token = 'test-token',
+    readonly servers: StandInServer[] = TWO_SERVERS,
+  ) {
+    this.guildOfChannel = new Map(servers.map((s) => [s.channel, s.guild]));
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.server.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/gateway')) {
@@ -155,18 +176,15 @@ export class DiscordStandIn {
       d: {
         v: 10,
         user: this.botUser(),
-        guilds: [
-          { id: IDS.guild, unavailable: true },
-          { id: IDS.guildB, unavailable: true },
-        ],
+        guilds: this.servers.map((s) => ({ id: s.guild, unavailable: true })),
         session_id: randomUUID(),
         resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
         application: { id: IDS.application, flags: 0 },
         private_channels: [],
       },
     });
-    this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.sequence, d: this.guild() });
-    this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.sequence, d: this.guild(IDS.guildB, IDS.channelB) });
+    for (const s of this.servers)
+      this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.sequence, d: this.guild(s.guild, s.channel) });
   }
 
   botUser() {
@@ -287,10 +305,9 @@ export class DiscordStandIn {
         })),
       );
     }
-    // Each server's one text channel: IDS.channel in IDS.guild, IDS.channelB in IDS.guildB.
+    // Each server's one text channel (IDS.channel in IDS.guild, IDS.channelB in IDS.guildB for tests).
     const [, channelId, messages] = /^\/channels\/(\d+)(\/messages)?$/.exec(path) ?? [];
-    const guildId =
-      channelId === IDS.channel ? IDS.guild : channelId === IDS.channelB ? IDS.guildB : undefined;
+    const guildId = channelId === undefined ? undefined : this.guildOfChannel.get(channelId);
     if (channelId && guildId && !messages && method === 'GET')
       return reply(200, this.channel(channelId, guildId));
     if (channelId && guildId && messages) {
@@ -302,9 +319,13 @@ export class DiscordStandIn {
         );
       // enforce_nonce: the same nonce again returns the message already created.
       const same = body.enforce_nonce ? inChannel.find((m) => m.nonce && m.nonce === body.nonce) : undefined;
-      if (same) return reply(200, this.wire(same));
+      if (same) {
+        this.nonceRepeats++;
+        return reply(200, this.wire(same));
+      }
       const created = this.message(body, channelId);
       this.messages.push(created);
+      this.onCreated?.(created);
       return reply(200, this.wire(created));
     }
     return reply(404, { message: `Unknown route ${method} ${path}`, code: 0 });
