@@ -82,17 +82,30 @@ async function main(): Promise<void> {
       },
     };
     mkdirSync(join(work, 'no-corpus'));
+    mkdirSync(join(OUT, 'scale-no-corpus'), { recursive: true });
     copyFileSync(seed, join(work, 'baseline.db'));
     process.stderr.write(`run: ${baseline.name}\n`);
     results.push(await runScenario(baseline, settings));
-    const workers = await workerScenarios({ work, seed, plan, farm, intervalS: SIZE.intervalS, out: OUT });
+    const workers = await workerScenarios({
+      plan,
+      farm,
+      config,
+      intervalS: SIZE.intervalS,
+      out: OUT,
+      counts: [1, 2, 4],
+    });
     if ('unavailable' in workers) process.stderr.write(`workers not available: ${workers.unavailable}\n`);
-    else
-      for (const scenario of workers.scenarios) {
-        process.stderr.write(`run: ${scenario.name}\n`);
-        results.push(await runScenario(scenario, settings));
+    else {
+      process.stderr.write(`PostgreSQL store set up in ${workers.setupS.toFixed(0)} s\n`);
+      try {
+        for (const scenario of workers.scenarios) {
+          process.stderr.write(`run: ${scenario.name}\n`);
+          results.push(await runScenario(scenario, settings));
+        }
+      } finally {
+        workers.close();
       }
-    if (!('unavailable' in workers)) await workers.close();
+    }
     const nodeMb = nodeBaselineMb();
     process.stdout.write(
       formatTable(results, {

@@ -25,6 +25,14 @@ export interface RunSettings {
   drainS: number;
 }
 
+/** What the job queue's table says after a run. */
+export interface QueueFigures {
+  jobs: number;
+  /** Jobs run more than once (a retry after failing or after their worker died). */
+  retried: number;
+  failed: number;
+}
+
 export interface Scenario {
   name: string;
   /** The run's store, fresh from the seeded one (schedules are added to it, results read from it). */
@@ -33,6 +41,8 @@ export interface Scenario {
   start(env: Record<string, string>): Promise<Running[]>;
   /** Halfway through the window (the worker kill). */
   midRun?(processes: Running[]): Promise<void> | void;
+  /** After the processes stopped: the job queue's figures, where there is one. */
+  finished?(): Promise<QueueFigures | undefined>;
 }
 
 export interface RunResult {
@@ -55,6 +65,7 @@ export interface RunResult {
   nonceRepeats: number;
   drainedS: number;
   processes: { name: string; peakMb: number; ended: string }[];
+  queue?: QueueFigures;
   notes: string[];
 }
 
@@ -155,6 +166,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
     const after = await scenario.openStore();
     const stored = storedLatencies(after, farm, start);
     after.close();
+    const queue = await scenario.finished?.();
     const intervalMs = settings.intervalS * 1000;
     return {
       name: scenario.name,
@@ -175,6 +187,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
       nonceRepeats: discord.nonceRepeats,
       drainedS,
       processes: ended.map((e, i) => ({ ...e, peakMb: processes[i]!.peakMb })),
+      ...(queue ? { queue } : {}),
       notes,
     };
   } finally {

@@ -61,6 +61,7 @@ export function formatTable(results: RunResult[], ctx: TableContext): string {
       `${r.name}: ${r.polls} feed fetches from ${r.feedsPolled} URLs, drained ${r.drainedS.toFixed(0)} s`,
       `stray item posts ${r.stray}, health notices ${r.healthNotices}, nonce repeats answered by the stand-in ${r.nonceRepeats}`,
       `processes ended ${r.processes.map((p) => `${p.name}:${p.ended}`).join(' ')}`,
+      ...(r.queue ? [`jobs ${r.queue.jobs}, retried ${r.queue.retried}, failed ${r.queue.failed}`] : []),
       ...r.notes,
     ];
     lines.push(extra.join('; '));
