@@ -1,12 +1,13 @@
 import { ActorTable, type LocalActor } from './actor-table.ts';
 import { backReference, blankSpans, insideAny, pastPerfectAsides } from './asides.ts';
-import { addDays } from './calendar.ts';
+import { addDays, daysBetween } from './calendar.ts';
 import type { ResolvedDate } from './dates.ts';
-import { type EventType, eventFamily, eventPlace, eventType, NEW_ROUND } from './events.ts';
+import { type EventType, eventFamily, eventType, NEW_ROUND, samePlace } from './events.ts';
 import { findMentions, type Mention } from './mentions.ts';
 import { findRoles, type UnnamedTitle, unnamedTitles } from './roles.ts';
-import { sentenceDates } from './sentence-dates.ts';
+import { type SentenceDates, sentenceDates } from './sentence-dates.ts';
 import { lowercaseVocabulary, proseSentences, type Token, tokenize } from './text.ts';
+import { eventPlace } from './venue.ts';
 
 export type { LocalActor };
 
@@ -106,6 +107,62 @@ function foldStatements(events: LocalEvent[]): LocalEvent[] {
   });
 }
 
+const PRECISE = new Set(['day', 'range']);
+const lastDay = (d: ResolvedDate) => d.endDate ?? d.date;
+
+/** Two dates of one article that can be one event's: one day, or a day inside a span of at most a week. */
+function sameWeek(a: ResolvedDate, b: ResolvedDate): boolean {
+  if (!PRECISE.has(a.precision) || !PRECISE.has(b.precision)) return false;
+  if (a.precision === 'day' && b.precision === 'day') return a.date === b.date;
+  if (daysBetween(a.date, lastDay(a)) > 7 || daysBetween(b.date, lastDay(b)) > 7) return false;
+  return a.date <= lastDay(b) && b.date <= lastDay(a);
+}
+
+/**
+ * Within one article, two reports of one kind in one week with no two places are one event ("his
+ * visit to Riyadh, confirmed earlier this week" and "the trip ..., reported on Wednesday"): the more
+ * precise date, the place whichever names it, the actors of both.
+ */
+function foldSameKind(events: LocalEvent[]): LocalEvent[] {
+  const kept: LocalEvent[] = [];
+  for (const e of events) {
+    const into =
+      e.date && !e.joinOnly && e.type !== 'statement'
+        ? kept.find(
+            (k) =>
+              k.date &&
+              !k.joinOnly &&
+              k.type === e.type &&
+              (!k.place || !e.place || samePlace(k.place, e.place)) &&
+              sameWeek(k.date, e.date!),
+          )
+        : undefined;
+    if (!into) {
+      kept.push(e);
+      continue;
+    }
+    const keepOwn =
+      daysBetween(into.date!.date, lastDay(into.date!)) <= daysBetween(e.date!.date, lastDay(e.date!));
+    if (!keepOwn) Object.assign(into, { date: e.date, sentence: e.sentence, uncertain: e.uncertain });
+    into.place = into.place ?? e.place;
+    into.planned = into.planned && e.planned;
+    into.actors = [...new Set([...into.actors, ...e.actors])];
+  }
+  return kept;
+}
+
+/** "RIYADH, May 14 – ...": the dateline's place is the venue only of what happened on its day. */
+function datelinePlace(
+  found: SentenceDates,
+  date: ResolvedDate | null,
+  tokens: Token[],
+  mentions: Mention[],
+): string | null {
+  if (!found.dateline || date?.precision !== 'day' || date.date !== found.dateline.day) return null;
+  const end = found.dateline.end;
+  return mentions.find((m) => m.kind === 'place' && tokens[m.start]!.start < end)?.name ?? null;
+}
+
 /** Actors, roles and events of one article: pure, no store access. */
 export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   const lowercase = lowercaseVocabulary(article.text);
@@ -145,7 +202,8 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     const participants = [
       ...new Set(ids.filter((_, i) => inTold(mentions[i]!) && isParticipant(mentions[i]!, tokens))),
     ];
-    const place = eventPlace(tokens, mentions.filter(inTold));
+    const place =
+      eventPlace(told, tokens, mentions.filter(inTold), type) ?? datelinePlace(found, date, tokens, mentions);
     const city = mentions.some((m) => m.kind === 'place' && m.name === place);
     const people = participants.filter((i) => table.actors[i]!.kind === 'person');
     const dated = (day: ResolvedDate, kind: EventType, plan: boolean): LocalEvent => ({
@@ -194,5 +252,5 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   table.resolveShortBodies();
   table.placeUnnamedTitles(unnamed);
   for (const e of events) e.actors = [...new Set(e.actors.map((i) => remap[i]!))];
-  return { actors: table.actors, events: foldStatements(events) };
+  return { actors: table.actors, events: foldStatements(foldSameKind(events)) };
 }

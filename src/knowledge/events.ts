@@ -1,5 +1,3 @@
-import type { Mention } from './mentions.ts';
-import type { Token } from './text.ts';
 import { countryOfCity } from './vocab/city-countries.ts';
 
 export type EventType =
@@ -113,49 +111,21 @@ export function eventType(sentence: string): EventType | null {
   return null;
 }
 
+const blankMatches = (text: string, re: RegExp) => text.replace(re, (m) => ' '.repeat(m.length));
+
+/** Where in the sentence the words that name the event stand (character offsets, in order). */
+export function eventTriggers(sentence: string, type: EventType): number[] {
+  let text = blankMatches(sentence, /“[^”]*”|"[^"]*"/g);
+  text = blankMatches(blankMatches(text, IDIOMS), STRUCK_OTHER);
+  const res = TYPES.filter(([t]) => t === type).map(([, re]) => re);
+  if (type === 'agreement') res.push(AGREEMENT_REPORTED, STRUCK_DEAL);
+  const at = res.flatMap((re) => [...text.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index));
+  return at.sort((a, b) => a - b);
+}
+
 /** One place told at two scales: the same name, or a city and the country it lies in ("Damascus", "Syria"). */
 export function samePlace(a: string, b: string): boolean {
   return a === b || countryOfCity(a) === b || countryOfCity(b) === a;
-}
-
-const EARLIER = new Set(['previous', 'earlier', 'prior', 'last', 'former']);
-const PLACE_PREPOSITIONS = new Set([
-  'in',
-  'at',
-  'to',
-  'on',
-  'near',
-  'outside',
-  'into',
-  'from',
-  'visited',
-  'visiting',
-  'reached',
-]);
-/** Seats of government stand for their city when an event happens "at the Kremlin". */
-const SEATS: Record<string, string> = {
-  Kremlin: 'Moscow',
-  'White House': 'Washington',
-  Pentagon: 'Washington',
-  'Downing Street': 'London',
-  Elysee: 'Paris',
-};
-
-/** Where the sentence says the event happened: a gazetteer place after "in/at/to", cities first. */
-export function eventPlace(tokens: Token[], mentions: Mention[]): string | null {
-  const located = mentions.filter((m) => {
-    // "follow a previous gathering in Geneva": that place belongs to another event.
-    if (tokens.slice(Math.max(0, m.start - 4), m.start).some((t) => EARLIER.has(t.text.toLowerCase())))
-      return false;
-    const before = tokens[m.start - 1]?.text.toLowerCase() ?? '';
-    const beforeThe = tokens[m.start - 2]?.text.toLowerCase() ?? '';
-    return PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(beforeThe));
-  });
-  const city = located.find((m) => m.kind === 'place');
-  if (city) return city.name;
-  const seat = located.find((m) => m.kind === 'organisation' && SEATS[m.name]);
-  if (seat) return SEATS[seat.name]!;
-  return located.find((m) => m.kind === 'country')?.name ?? null;
 }
 
 const LABELS: Record<EventType, string> = {

@@ -49,6 +49,8 @@ export interface SentenceDates {
   spoken: ResolvedDate | null;
   /** Further days of a list ("May 3, 10 and 17"), after `date`. */
   more: ResolvedDate[];
+  /** The dateline opening the sentence: the day it states and where it ends (a character offset). */
+  dateline?: { day: string; end: number };
 }
 
 /** A date inside quotes that only makes sense from the speaker's day ("today", "on Monday"). */
@@ -83,11 +85,14 @@ export function sentenceDates(sentence: string, ctx: DateContext): SentenceDates
   let text = sentence;
   let day = ctx.published;
   const dateline = DATELINE.exec(text);
+  let stated: ResolvedDate | null = null;
   if (dateline) {
-    const stated = resolveDate(dateline[0], { ...ctx, planned: false });
+    stated = resolveDate(dateline[0], { ...ctx, planned: false });
     if (stated?.precision === 'day') day = stated.date;
     text = blank(dateline[0]) + text.slice(dateline[0].length);
   }
+  const line =
+    dateline && stated?.precision === 'day' ? { day: stated.date, end: dateline[0].length } : undefined;
   const planned = isPlanned(text);
   const speech = SPEECH.exec(text);
   const spoken = speech ? resolveDate(speech[1]!, { ...ctx, published: day, planned: false }) : null;
@@ -97,11 +102,12 @@ export function sentenceDates(sentence: string, ctx: DateContext): SentenceDates
     // A plan counts from the day it was announced; a past event from the day of the report.
     const from = restPlanned ? spoken.date : day;
     const told = resolveOutsideQuotes(rest, { ...ctx, published: from, planned: restPlanned });
-    if (told) return { date: told, planned: restPlanned, spoken, more: listedDays(rest, told) };
-    return { date: spoken, planned, spoken: null, more: [] };
+    if (told)
+      return { date: told, planned: restPlanned, spoken, more: listedDays(rest, told), dateline: line };
+    return { date: spoken, planned, spoken: null, more: [], dateline: line };
   }
   const date = resolveOutsideQuotes(text, { ...ctx, published: day, planned });
   // With no date of its own, what the report tells was at least said on the dateline's day.
   const reported = !date && dateline ? resolveDate(dateline[0], { ...ctx, planned: false }) : null;
-  return { date, planned, spoken: reported, more: listedDays(text, date) };
+  return { date, planned, spoken: reported, more: listedDays(text, date), dateline: line };
 }

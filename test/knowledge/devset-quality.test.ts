@@ -27,6 +27,8 @@ const FLOORS = {
 };
 const MAX_NOISE_ACTORS = 0;
 const MAX_FURNITURE_EVENTS = 0;
+/** Places that are a participant's own country or city (suspect, no gold on places): 46% before venue rules. */
+const MAX_PARTICIPANT_PLACES = 0.25;
 
 const pct = (n: number, d: number) => `${d === 0 ? 100 : Math.round((n / d) * 100)}% (${n}/${d})`;
 
@@ -38,7 +40,9 @@ function report(c: DevsetCounts): void {
       `  people found ${pct(c.found, c.actorsTotal)}, role right ${pct(c.roleRight, c.found)}, merges ${pct(c.merged, c.mergesTotal)}`,
       `  person precision ${pct(c.personsReal, c.personsReported)}; noise names returned ${c.noiseActors.length}${c.noiseActors.length ? `: ${c.noiseActors.join(', ')}` : ''}`,
       `  events on the right day ${pct(c.eventsRightDay, c.eventsTotal)}, one entry ${pct(c.eventsOneEntry, c.eventsRightDay)}, events made of furniture ${c.furnitureEvents.length}`,
+      `  places given ${pct(c.placesGiven, c.entries)} of entries; of them a participant's own country or its city ${pct(c.placesOfParticipant.length, c.placesGiven)}`,
       ...c.furnitureEvents.map((e) => `  furniture event: ${e}`),
+      ...c.placesOfParticipant.map((e) => `  place of a participant: ${e}`),
       ...c.misses.map((m) => `  miss: ${m}`),
     ].join('\n'),
   );
@@ -94,6 +98,11 @@ describe.skipIf(!hasDevset)(
       expect(f.eventsRightDay).toBeGreaterThanOrEqual(FLOORS.eventsRightDay);
       expect(f.eventsOneEntry).toBeGreaterThanOrEqual(FLOORS.eventsOneEntry);
       expect(counts.furnitureEvents.length).toBeLessThanOrEqual(MAX_FURNITURE_EVENTS);
+    });
+
+    it('rarely gives a participant’s own country as an event’s place', () => {
+      const share = counts.placesOfParticipant.length / Math.max(1, counts.placesGiven);
+      expect(share).toBeLessThanOrEqual(MAX_PARTICIPANT_PLACES);
     });
   },
 );

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { timeline, whois } from '../../src/knowledge/index.ts';
 import type { TimelineEvent, WhoisActor } from '../../src/knowledge/types.ts';
+import { countryOfCity } from '../../src/knowledge/vocab/city-countries.ts';
 import type { Store } from '../../src/store/index.ts';
 
 /** The gold format of ../shared/devset (its README): regexes are lowercase, applied case-insensitively. */
@@ -37,6 +38,10 @@ export interface DevsetCounts {
   eventsRightDay: number;
   eventsOneEntry: number;
   furnitureEvents: string[];
+  /** Timeline entries, entries with a place, and places that are a participant's own country or one of its cities. */
+  entries: number;
+  placesGiven: number;
+  placesOfParticipant: string[];
   misses: string[];
 }
 
@@ -180,6 +185,31 @@ function scoreEvents(store: Store, gold: DevsetGold, c: DevsetCounts): void {
   }
 }
 
+/**
+ * The place check the dev set allows without gold on places: a place that is the country of one of
+ * the entry's actors (a country taking part, a person's affiliation), or a city of it, is suspect —
+ * the participant's home is often named for another reason than the venue ("envoy to X", "from X").
+ */
+export function scorePlaces(store: Store, c: DevsetCounts): void {
+  const events = timeline(store, { from: '1900-01-01', limit: 1000 }).events;
+  c.entries += events.length;
+  const homes = new Map<string, string[]>();
+  const homeOf = (name: string) => {
+    if (!homes.has(name)) {
+      const a = whois(store, name).actor;
+      homes.set(name, [a?.kind === 'country' ? a.name : '', a?.affiliation ?? ''].filter(Boolean));
+    }
+    return homes.get(name)!;
+  };
+  for (const e of events) {
+    if (!e.place) continue;
+    c.placesGiven++;
+    const own = new Set(e.actors.flatMap(homeOf));
+    if (own.has(e.place) || own.has(countryOfCity(e.place) ?? ''))
+      c.placesOfParticipant.push(`${e.date} ${e.title}`);
+  }
+}
+
 export const emptyCounts = (): DevsetCounts => ({
   articles: 0,
   ingestFailed: 0,
@@ -197,6 +227,9 @@ export const emptyCounts = (): DevsetCounts => ({
   eventsRightDay: 0,
   eventsOneEntry: 0,
   furnitureEvents: [],
+  entries: 0,
+  placesGiven: 0,
+  placesOfParticipant: [],
   misses: [],
 });
 
@@ -206,6 +239,7 @@ export function scoreDevset(store: Store, gold: DevsetGold, c: DevsetCounts): vo
   scoreActors(store, gold, c);
   scorePeople(store.path, gold, c);
   scoreEvents(store, gold, c);
+  scorePlaces(store, c);
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);

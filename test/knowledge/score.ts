@@ -15,6 +15,8 @@ interface GoldEvent {
   minSources?: number;
   /** A word the entry's title must have ("Statement"), when place and people are not enough. */
   titleHas?: string;
+  /** The sentence names places that are not the venue: the entry must have none. */
+  placeless?: boolean;
 }
 
 export interface Gold {
@@ -49,6 +51,8 @@ export interface Scores {
   /** The counts behind eventPrecision: entries that are gold events, and all entries. */
   entriesGold: number;
   entries: number;
+  /** Gold events with a venue (or none) found whose entry has that place (or none), over those found. */
+  placeRight: number;
   misses: string[];
 }
 
@@ -91,17 +95,28 @@ export function score(store: Store, gold: Gold): Scores {
   let evOne = 0;
   let evSources = 0;
   const matched = new Set<number>();
+  let placeChecked = 0;
+  let placeRight = 0;
   for (const g of gold.events) {
     const day = g.date ?? g.range![0];
     const [wFrom, wTo] = g.window ?? [shift(day, -10), shift(g.date ?? g.range![1], 10)];
-    const matches = events.filter(
+    const anyPlace = events.filter(
       (e: TimelineEvent) =>
-        (!g.place || e.place === g.place) &&
         (g.actors ?? []).every((a) => e.actors.includes(a)) &&
         (!g.titleHas || e.title.includes(g.titleHas)) &&
         e.date <= wTo &&
         (e.endDate ?? e.date) >= wFrom,
     );
+    const matches = anyPlace.filter((e) => !g.place || e.place === g.place);
+    if ((g.place || g.placeless) && anyPlace.length) {
+      placeChecked++;
+      const want = g.place ?? null;
+      if (anyPlace.some((e) => e.place === want)) placeRight++;
+      else
+        misses.push(
+          `place of ${g.what}: ${anyPlace.map((e) => e.place ?? 'none').join(', ')}, gold ${want ?? 'none'}`,
+        );
+    }
     if (!matches.length) {
       misses.push(`event ${g.what}`);
       continue;
@@ -136,6 +151,7 @@ export function score(store: Store, gold: Gold): Scores {
     eventsAllSources: ratio(evSources, evFound),
     eventPrecision: ratio(matched.size, events.length),
     entriesGold: matched.size,
+    placeRight: ratio(placeRight, placeChecked),
     entries: events.length,
     misses,
   };
