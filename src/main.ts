@@ -9,7 +9,12 @@ import { type DigestScheduler, startDigestScheduler } from './digest/scheduler.t
 import type { DeliveryTarget } from './digest/target.ts';
 import { startFeedPolling } from './ingest/feeds/index.ts';
 import { log } from './log.ts';
-import { type ChannelTargets, channelTargets, notifyChannels } from './notify/index.ts';
+import {
+  type ChannelTargets,
+  channelTargets,
+  notifyChannels,
+  operatorDigestTargets,
+} from './notify/index.ts';
 import { openStore, type Store } from './store/index.ts';
 
 /** How long shutdown waits for work in flight before closing the store anyway. */
@@ -28,21 +33,6 @@ function readConfig(): Config {
     for (const line of err.message.split('\n')) process.stderr.write(`newsdesk: ${line}\n`);
     process.exit(1);
   }
-}
-
-function digestTargets(
-  config: Config,
-  slack: SlackBot | undefined,
-  discord: DiscordBot | undefined,
-): DeliveryTarget[] {
-  const targets: DeliveryTarget[] = [];
-  if (config.DIGEST_SLACK_CHANNELS.length && !slack)
-    log.warn('DIGEST_SLACK_CHANNELS is set but Slack is off');
-  if (slack) targets.push(...config.DIGEST_SLACK_CHANNELS.map((c) => slack.digestTarget(c)));
-  if (config.DIGEST_DISCORD_CHANNEL_IDS.length && !discord)
-    log.warn('DIGEST_DISCORD_CHANNEL_IDS is set but Discord is off');
-  if (discord) targets.push(...config.DIGEST_DISCORD_CHANNEL_IDS.map((c) => discord.digestTarget(c)));
-  return targets;
 }
 
 function startSchedule(store: Store, config: Config, targets: DeliveryTarget[]): DigestScheduler | undefined {
@@ -154,13 +144,21 @@ async function main(): Promise<void> {
     slack = await startSlackBot({ config, store, log });
     running.push({ name: 'slack', stop: () => slack?.stop() });
   }
-  // After the platforms: each poll ends by posting new items and feed health to their channels.
   const targets = channelTargets({ discord, slack });
+  const operatorTargets = operatorDigestTargets(config, { slack, discord }, log);
+  if (config.DATABASE_URL) {
+    // Several machines: this front end only schedules; `newsdesk worker` processes do the work.
+    const { startJobScheduler } = await import('./queue/front.ts');
+    const jobs = await startJobScheduler({ store, config, log, operatorDigest: operatorTargets.length > 0 });
+    running.push({ name: 'job scheduler', stop: () => jobs.stop() });
+    return;
+  }
+  // After the platforms: each poll ends by posting new items and feed health to their channels.
   const polling = startFeedPolling(store, config, {
     afterPoll: () => notifyChannels(store, config, { targets, log, now: () => new Date() }),
   });
   running.push({ name: 'feeds', stop: () => polling.stop() });
-  const scheduler = startSchedule(store, config, digestTargets(config, slack, discord));
+  const scheduler = startSchedule(store, config, operatorTargets);
   if (scheduler) running.push({ name: 'digest', stop: () => scheduler.stop(SHUTDOWN_GRACE_MS) });
   running.push(startTenantSchedules(store, config, targets));
 }

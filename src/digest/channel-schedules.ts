@@ -33,6 +33,11 @@ export interface ChannelSchedulesOptions {
   retry?: RetryPolicy;
   now?: () => Date;
   pollMs?: number;
+  /**
+   * Hands the due slots to someone else instead of delivering them here: the front end with
+   * DATABASE_URL enqueues them as `digests` jobs for the workers (src/queue/front.ts).
+   */
+  dispatch?: (due: DueSlot[]) => Promise<ScheduleOutcome[]>;
 }
 
 export interface ScheduleOutcome {
@@ -40,7 +45,7 @@ export interface ScheduleOutcome {
   scheduleId: number;
   channel: string;
   slot: string;
-  status: DeliveryOutcome['status'] | 'no-target' | 'error';
+  status: DeliveryOutcome['status'] | 'no-target' | 'error' | 'queued';
 }
 
 export interface ChannelSchedules {
@@ -58,18 +63,62 @@ export interface ChannelSchedules {
  */
 export const scheduleSlotKey = (slot: string, scheduleId: number): string => `${slot}#s${scheduleId}`;
 
-interface Due {
+/** A schedule's slot to post: the slot's key in the tenant's slot records, and its period. */
+export interface DueSlot {
   schedule: ScheduleRow;
   plan: SlotPlan;
 }
+type Due = DueSlot;
 
 /** The schedule's latest slot when it is still to be posted: after the schedule was made, not posted yet. */
-function dueSlot(store: Store, schedule: ScheduleRow, at: Date): Due | null {
+export function dueSlot(store: Store, schedule: ScheduleRow, at: Date): Due | null {
   const plan = planSlot(scheduleCron(schedule), at);
   if (!plan || Date.parse(plan.until) < Date.parse(schedule.createdAt)) return null;
   const keyed = { ...plan, slot: scheduleSlotKey(plan.slot, schedule.id) };
   const posted = store.deliveries.get(schedule.tenantId, keyed.slot, schedule.platform, schedule.channel);
   return posted?.status === 'posted' ? null : { schedule, plan: keyed };
+}
+
+/** How a schedule's slot is composed: for its tenant's audience, with its own topic and filter. */
+export function schedulePrepare(store: Store, config: Config, schedule: ScheduleRow) {
+  const tenant = { id: schedule.tenantId, platform: tenantPlatform(schedule.tenantId) };
+  const topic = schedule.topic ?? store.settings.get(tenant.id, 'topic');
+  return slotDigest(store, config, audienceOf(tenant, config), {
+    ...(typeof topic === 'string' ? { topic } : {}),
+    filter: scheduleFilter(schedule),
+  });
+}
+
+/**
+ * Delivers one schedule's slot exactly once to its channel (claims in the store, keyed by tenant):
+ * what a tick does for each due slot, and what a queue worker does for a `digests` job.
+ */
+export async function deliverDueSlot(
+  options: Pick<ChannelSchedulesOptions, 'store' | 'config' | 'log' | 'targetFor' | 'retry'>,
+  { schedule, plan }: DueSlot,
+): Promise<ScheduleOutcome> {
+  const { store, config, log } = options;
+  const where = { tenantId: schedule.tenantId, scheduleId: schedule.id, channel: schedule.channel };
+  try {
+    const target = options.targetFor(schedule);
+    if (!target) {
+      log.warn(
+        { ...where, platform: schedule.platform },
+        'scheduled digest skipped: its platform is not running',
+      );
+      return { ...where, slot: plan.slot, status: 'no-target' };
+    }
+    const [outcome] = await deliverSlot(store, plan, [target], {
+      tenantId: schedule.tenantId,
+      log,
+      prepare: schedulePrepare(store, config, schedule),
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
+    return { ...where, slot: plan.slot, status: outcome?.status ?? 'failed' };
+  } catch (err) {
+    log.error({ ...where, slot: plan.slot, err }, 'scheduled digest failed');
+    return { ...where, slot: plan.slot, status: 'error' };
+  }
 }
 
 const everySchedule = (store: Store): ScheduleRow[] =>
@@ -93,35 +142,7 @@ export function startChannelSchedules(options: ChannelSchedulesOptions): Channel
   const gaveUp = new Set<string>();
   const slotOf = (due: Due) => `${due.schedule.tenantId}\n${due.plan.slot}`;
 
-  const deliver = async ({ schedule, plan }: Due): Promise<ScheduleOutcome> => {
-    const where = { tenantId: schedule.tenantId, scheduleId: schedule.id, channel: schedule.channel };
-    try {
-      const target = options.targetFor(schedule);
-      if (!target) {
-        log.warn(
-          { ...where, platform: schedule.platform },
-          'scheduled digest skipped: its platform is not running',
-        );
-        return { ...where, slot: plan.slot, status: 'no-target' };
-      }
-      const tenant = { id: schedule.tenantId, platform: tenantPlatform(schedule.tenantId) };
-      const topic = schedule.topic ?? store.settings.get(tenant.id, 'topic');
-      const prepare = slotDigest(store, config, audienceOf(tenant, config), {
-        ...(typeof topic === 'string' ? { topic } : {}),
-        filter: scheduleFilter(schedule),
-      });
-      const [outcome] = await deliverSlot(store, plan, [target], {
-        tenantId: tenant.id,
-        log,
-        prepare,
-        ...(options.retry ? { retry: options.retry } : {}),
-      });
-      return { ...where, slot: plan.slot, status: outcome?.status ?? 'failed' };
-    } catch (err) {
-      log.error({ ...where, slot: plan.slot, err }, 'scheduled digest failed');
-      return { ...where, slot: plan.slot, status: 'error' };
-    }
-  };
+  const deliver = (due: Due) => deliverDueSlot(options, due);
 
   const runTick = async (): Promise<ScheduleOutcome[]> => {
     const at = now();
@@ -138,6 +159,7 @@ export function startChannelSchedules(options: ChannelSchedulesOptions): Channel
       }
     }
     if (due.length === 0) return [];
+    if (options.dispatch) return options.dispatch(due);
     try {
       await ingest();
     } catch (err) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { errorMessage } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Logger } from '../log.ts';
-import type { DeliveryRow } from '../store/deliveries.ts';
+import type { DeliveryRow, SlotRow } from '../store/deliveries.ts';
 import type { Store } from '../store/index.ts';
 import { OPERATOR_TENANT_ID } from '../store/tenants.ts';
 import { type DigestResult, recordDigestPosted } from '../summarize/index.ts';
@@ -52,6 +52,22 @@ export function deliveryNonce(slot: string, platform: string, destination: strin
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * The tenant's slot as composed once: its stored digest and message, else composed by `prepare` and
+ * saved (a slot composed meanwhile elsewhere keeps its first content, which every destination gets).
+ */
+export async function composeSlot(
+  store: Store,
+  tenantId: string,
+  plan: SlotPlan,
+  prepare: DeliverOptions['prepare'],
+): Promise<SlotRow> {
+  const saved = store.deliveries.slot(tenantId, plan.slot);
+  if (saved) return saved;
+  const { digest, reply } = await prepare(plan);
+  return store.deliveries.saveSlot(tenantId, { ...plan, digest, message: reply });
+}
+
+/**
  * Delivers one slot's digest to every target exactly once: each destination is claimed in the store
  * (with the message) before anything is posted and completed after. A claim left by a crash is first
  * looked up on the platform by its nonce and only re-sent, with the same message, when not found.
@@ -71,11 +87,7 @@ export async function deliverSlot(
     .map((t) => ({ platform: t.platform, destination: t.destination, status: 'already-posted' }));
   if (open.length === 0) return outcomes;
 
-  let slot = store.deliveries.slot(tenantId, plan.slot);
-  if (!slot) {
-    const { digest, reply } = await options.prepare(plan);
-    slot = store.deliveries.saveSlot(tenantId, { ...plan, digest, message: reply });
-  }
+  const slot = await composeSlot(store, tenantId, plan, options.prepare);
   const message = slot.message;
   const results = await Promise.all(
     open.map((target) => {

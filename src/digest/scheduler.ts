@@ -21,6 +21,11 @@ export interface DigestSchedulerOptions {
   ingest?: () => Promise<unknown>;
   retry?: RetryPolicy;
   now?: () => Date;
+  /**
+   * Hands each slot to someone else instead of delivering it here: the front end with DATABASE_URL
+   * enqueues it as a `digests` job for the workers (src/queue/front.ts).
+   */
+  dispatch?: (plan: SlotPlan) => Promise<DeliveryOutcome[]>;
 }
 
 export interface DigestScheduler {
@@ -58,6 +63,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const run = chain.then(async () => {
       const plan = planSlot(schedule, at);
       if (!plan) return [];
+      if (options.dispatch) return options.dispatch(plan);
       try {
         await ingest();
       } catch (err) {

@@ -10,7 +10,7 @@ import type { NotifyOptions } from './options.ts';
 export type { HealthReport } from './feed-health.ts';
 export type { ItemPostReport } from './item-posts.ts';
 export type { NotifyOptions } from './options.ts';
-export { type ChannelTargets, channelTargets } from './targets.ts';
+export { type ChannelTargets, channelTargets, operatorDigestTargets } from './targets.ts';
 
 export interface ChannelReport {
   items: ItemPostReport;

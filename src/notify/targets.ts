@@ -1,4 +1,6 @@
+import type { Config } from '../config.ts';
 import type { DeliveryTarget } from '../digest/target.ts';
+import type { Logger } from '../log.ts';
 import { tenantPlatform } from '../store/tenants.ts';
 
 /** The channel of a tenant's subscription as a delivery target; undefined when its platform is not running. */
@@ -33,4 +35,21 @@ export function channelTargets(bots: { discord?: TargetMaker; slack?: TargetMake
     const running = [bots.discord, bots.slack].filter((b): b is TargetMaker => b !== undefined);
     return running.length === 1 ? running[0]?.digestTarget(channel) : undefined;
   };
+}
+
+/** The operator's daily digest destinations (DIGEST_SLACK_CHANNELS, DIGEST_DISCORD_CHANNEL_IDS) on the platforms running. */
+export function operatorDigestTargets(
+  config: Pick<Config, 'DIGEST_SLACK_CHANNELS' | 'DIGEST_DISCORD_CHANNEL_IDS'>,
+  bots: { discord?: TargetMaker | undefined; slack?: TargetMaker | undefined },
+  log: Logger,
+): DeliveryTarget[] {
+  const { slack, discord } = bots;
+  const targets: DeliveryTarget[] = [];
+  if (config.DIGEST_SLACK_CHANNELS.length && !slack)
+    log.warn('DIGEST_SLACK_CHANNELS is set but Slack is off');
+  if (slack) targets.push(...config.DIGEST_SLACK_CHANNELS.map((c) => slack.digestTarget(c)));
+  if (config.DIGEST_DISCORD_CHANNEL_IDS.length && !discord)
+    log.warn('DIGEST_DISCORD_CHANNEL_IDS is set but Discord is off');
+  if (discord) targets.push(...config.DIGEST_DISCORD_CHANNEL_IDS.map((c) => discord.digestTarget(c)));
+  return targets;
 }

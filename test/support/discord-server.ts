@@ -81,6 +81,7 @@ export class DiscordStandIn {
   private readonly waiters: { test: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
   private sequence = 0;
   private nextId = 200000000000000000n;
+  private hanging = 0;
 
   constructor(
     readonly token = 'test-token',
@@ -134,6 +135,20 @@ export class DiscordStandIn {
         },
       });
     });
+  }
+
+  /**
+   * The next `count` messages posted are stored but never answered, as when a process is killed
+   * after Discord kept its post and before it heard back.
+   */
+  hangAfterStoring(count = 1): void {
+    this.hanging = count;
+  }
+
+  /** Messages posted to a channel: the POST calls received, whether or not each created a message. */
+  postsTo(channelId: string): number {
+    return this.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`)
+      .length;
   }
 
   /** Pushes a gateway dispatch (INTERACTION_CREATE and friends) to every connected client. */
@@ -286,6 +301,7 @@ export class DiscordStandIn {
       return reply(200, this.wire(this.message(body)));
     }
     if (!botAuth) return reply(401, { message: '401: Unauthorized', code: 0 });
+    if (method === 'GET' && path === '/users/@me') return reply(200, this.botUser());
     if (method === 'GET' && path === '/gateway/bot') {
       return reply(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
@@ -326,6 +342,10 @@ export class DiscordStandIn {
       const created = this.message(body, channelId);
       this.messages.push(created);
       this.onCreated?.(created);
+      if (this.hanging > 0) {
+        this.hanging--;
+        return true;
+      }
       return reply(200, this.wire(created));
     }
     return reply(404, { message: `Unknown route ${method} ${path}`, code: 0 });

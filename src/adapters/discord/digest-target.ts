@@ -8,7 +8,9 @@ import { renderReply } from './render.ts';
 const HISTORY = 50;
 
 async function sendableChannel(client: Client, channelId: string, guildId: string | undefined) {
-  const channel = await client.channels.fetch(channelId);
+  // A worker's client has no gateway session, so no server in its cache: the channel is taken as
+  // Discord describes it, server id included, which the check below reads.
+  const channel = await client.channels.fetch(channelId, { allowUnknownGuild: true });
   if (!channel?.isSendable())
     throw new Error(`discord channel ${channelId} is not a channel the bot can post in`);
   // A server's schedule posts only in that server, whatever channel id was sent to the bot.
@@ -19,9 +21,15 @@ async function sendableChannel(client: Client, channelId: string, guildId: strin
 
 /**
  * The daily digest's Discord destination: posts with a nonce and finds its own earlier post. With
- * `guildId` (a server's own schedule) it refuses a channel of any other server.
+ * `guildId` (a server's own schedule) it refuses a channel of any other server. `selfId` is the bot's
+ * user id where the client has no gateway session to know it from (a queue worker's REST client).
  */
-export function discordDigestTarget(client: Client, channelId: string, guildId?: string): DeliveryTarget {
+export function discordDigestTarget(
+  client: Client,
+  channelId: string,
+  guildId?: string,
+  selfId?: string,
+): DeliveryTarget {
   return {
     platform: 'discord',
     destination: channelId,
@@ -38,7 +46,8 @@ export function discordDigestTarget(client: Client, channelId: string, guildId?:
       const recent = await channel.messages.fetch({ limit: HISTORY });
       const mine = recent.find(
         (m) =>
-          m.author.id === client.user?.id && m.embeds.some((e) => e.footer?.text.includes(`ref:${nonce}`)),
+          m.author.id === (client.user?.id ?? selfId) &&
+          m.embeds.some((e) => e.footer?.text.includes(`ref:${nonce}`)),
       );
       return mine?.id ?? null;
     },

@@ -9,7 +9,7 @@ import { slackTenant } from '../../core/tenant.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
-import { SlackNotInstalledError, SlackStartError } from './errors.ts';
+import { SlackStartError } from './errors.ts';
 import { SlackInstallations } from './installations.ts';
 import { boltLogger } from './logger.ts';
 import { decodeMoreValue, MORE_ACTION_ID } from './more-value.ts';
@@ -17,7 +17,8 @@ import { forgetOnUninstall, oauthOptions } from './oauth.ts';
 import { parseSlackText } from './parse.ts';
 import { SLACK_PATHS } from './paths.ts';
 import { renderSlack } from './render.ts';
-import { slackDigestTarget, type TokenSource } from './target.ts';
+import { tokenSource, webApiOptions } from './rest-bot.ts';
+import { slackDigestTarget } from './target.ts';
 
 /** What Slack said (`invalid_auth`, `account_inactive`), else what went wrong on the way. */
 function slackFailure(err: unknown): string {
@@ -65,21 +66,6 @@ async function sendReply(respond: RespondFn, reply: Reply, inChannel: boolean): 
 }
 
 /**
- * The token each delivery is sent with: the app's own, or (OAuth mode) the tenant's installation's.
- * A delivery for no workspace (the operator's) fails at send, where the delivery code records it.
- */
-function tokenSource(installations: SlackInstallations | undefined, teamId: string | undefined): TokenSource {
-  if (!installations) return () => undefined;
-  return () => {
-    if (!teamId)
-      throw new SlackNotInstalledError(
-        "OAuth mode: a Slack channel is reached through its workspace's installation; the operator has none",
-      );
-    return installations.botToken(teamId);
-  };
-}
-
-/**
  * The Slack app: Socket Mode when SLACK_APP_TOKEN is set, else Bolt's HTTP receiver on PORT at
  * /slack/events (signatures verified by Bolt). One slash command per command definition. With
  * SLACK_CLIENT_ID (OAuth mode) any number of workspaces install it, each a tenant with its own token.
@@ -88,10 +74,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const { config, store, log } = options;
   const commands = options.commands ?? allCommands;
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
-  const webApi = {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
-    retryConfig: { retries: options.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
-  };
+  const webApi = webApiOptions(config, options.webApiRetries);
   const installations = config.SLACK_CLIENT_ID ? new SlackInstallations(store, log) : undefined;
   const secrets = [
     config.SLACK_BOT_TOKEN,

@@ -24,7 +24,7 @@ const withToken = (token: TokenSource): { token?: string } => {
  * so that after a crash the bot can look in the channel's history instead of posting again.
  */
 export function slackDigestTarget(
-  app: App,
+  app: Pick<App, 'client'>,
   channel: string,
   token: TokenSource = () => undefined,
 ): DeliveryTarget {

@@ -2,7 +2,7 @@ import cron from 'node-cron';
 import type { Config } from '../../config.ts';
 import { log } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
-import { type PollReport, pollFeeds } from './poll.ts';
+import { type PollOptions, type PollReport, pollFeeds } from './poll.ts';
 
 export interface FeedPolling {
   /** Stops the schedule and waits (bounded) for a poll in flight. */
@@ -12,6 +12,11 @@ export interface FeedPolling {
 export interface FeedPollingOptions {
   /** Runs after each poll has stored its articles and feed health (the bot posts to channels here). */
   afterPoll?: (report: PollReport) => Promise<unknown>;
+  /**
+   * What each tick does instead of polling here: the front end with DATABASE_URL enqueues one `polls`
+   * job per due feed for the workers (src/queue/front.ts).
+   */
+  poll?: (options: Pick<PollOptions, 'nextRun' | 'signal'>) => Promise<void>;
 }
 
 /**
@@ -30,10 +35,13 @@ export function startFeedPolling(
   let running: Promise<void> | undefined;
   const tick = () => {
     if (running || controller.signal.aborted) return running;
-    running = pollFeeds(store, config, { nextRun: task.getNextRun(), signal: controller.signal })
-      .then(async (report) => {
+    const poll =
+      options.poll ??
+      (async (o: PollOptions) => {
+        const report = await pollFeeds(store, config, o);
         if (options.afterPoll && !controller.signal.aborted) await options.afterPoll(report);
-      })
+      });
+    running = poll({ nextRun: task.getNextRun(), signal: controller.signal })
       .catch((err) => log.error({ err }, 'feed polling failed'))
       .finally(() => {
         running = undefined;
