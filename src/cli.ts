@@ -5,6 +5,7 @@ import { registerFeedsCommands } from './cli/feeds.ts';
 import { registerIngestCommands } from './cli/ingest.ts';
 import { registerKnowledgeCommands } from './cli/knowledge.ts';
 import { registerSummarizeCommands } from './cli/summarize.ts';
+import { registerWorkerCommand } from './cli/worker.ts';
 import { CodedError, ErrorCode } from './core/errors.ts';
 
 // Only the command definitions load at start; each action imports what it needs when it runs, so
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<void> {
   registerKnowledgeCommands(program, ctx);
   registerSummarizeCommands(program, ctx);
   registerBotCommands(program, ctx);
+  registerWorkerCommand(program, ctx);
   await program.parseAsync(argv);
 }
 

@@ -87,6 +87,8 @@ const schema = z
     DATABASE_URL: optionalText.pipe(
       z.string().regex(POSTGRES_URL, { error: POSTGRES_URL_PROBLEM }).optional(),
     ),
+    /** How long a queued job may run before pg-boss gives it to another worker (a killed worker's job). */
+    QUEUE_JOB_TIMEOUT_SECONDS: int(900, 2, 86_400),
 
     CORPUS_DIR: z.string().min(1).default('./corpus'),
     MAX_FILE_BYTES: int(5 * MB, 1),

@@ -23,6 +23,7 @@ export const ErrorCode = {
   FilterPattern: 'ERR_FILTER_PATTERN',
   SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',
   SlackOrgInstall: 'ERR_SLACK_ORG_INSTALL',
+  JobIncomplete: 'ERR_JOB_INCOMPLETE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

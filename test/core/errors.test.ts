@@ -14,6 +14,7 @@ import { FeedParseError } from '../../src/ingest/feeds/parse-feed.ts';
 import { BodyTooLargeError } from '../../src/ingest/feeds/read-body.ts';
 import { ParseTimeoutError } from '../../src/ingest/feeds/worker-pool.ts';
 import { KnowledgeIndexError } from '../../src/knowledge/errors.ts';
+import { JobIncompleteError } from '../../src/queue/errors.ts';
 import {
   NotAStoreError,
   StoreBusyError,
@@ -48,6 +49,7 @@ describe('error codes', () => {
       FilterPattern: 'ERR_FILTER_PATTERN',
       SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',
       SlackOrgInstall: 'ERR_SLACK_ORG_INSTALL',
+      JobIncomplete: 'ERR_JOB_INCOMPLETE',
     });
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
   });
@@ -73,6 +75,7 @@ describe('error codes', () => {
     [FilterPatternError, 'ERR_FILTER_PATTERN'],
     [SlackNotInstalledError, 'ERR_SLACK_NOT_INSTALLED'],
     [SlackOrgInstallError, 'ERR_SLACK_ORG_INSTALL'],
+    [JobIncompleteError, 'ERR_JOB_INCOMPLETE'],
   ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
     const cause = new Error('underneath');
     const err = new ErrorClass('what went wrong', { cause });

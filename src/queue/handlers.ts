@@ -1,0 +1,120 @@
+import type PgBoss from 'pg-boss';
+import type { Config } from '../config.ts';
+import { deliverDueSlot, schedulePrepare } from '../digest/channel-schedules.ts';
+import { composeSlot, deliverSlot } from '../digest/deliver.ts';
+import { slotDigest } from '../digest/run.ts';
+import type { Limiter } from '../ingest/feeds/map-limit.ts';
+import { pollFeed } from '../ingest/feeds/poll.ts';
+import type { Logger } from '../log.ts';
+import { notifyChannels } from '../notify/index.ts';
+import type { Store } from '../store/index.ts';
+import { JobIncompleteError } from './errors.ts';
+import { type DigestJob, type PollJob, sendDigest } from './jobs.ts';
+import type { WorkerPlatforms } from './platforms.ts';
+
+export interface HandlerContext {
+  boss: PgBoss;
+  store: Store;
+  config: Config;
+  log: Logger;
+  /** The worker's requests: FEED_CONCURRENCY at once in all its jobs, FEED_HOST_CONCURRENCY per host everywhere. */
+  network: Limiter;
+  platforms: WorkerPlatforms;
+}
+
+const DELIVERED = new Set(['posted', 'already-posted', 'found-posted']);
+
+/**
+ * Posting new items and feed health after polls, one run at a time per worker: polls that end while
+ * a run is going get one more run after it (the store's item-post claims keep workers from doubling
+ * a post, so this only saves work).
+ */
+function notifier(ctx: HandlerContext): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      await notifyChannels(ctx.store, ctx.config, {
+        targets: ctx.platforms.channels,
+        log: ctx.log,
+        now: () => new Date(),
+      });
+    } while (again);
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+}
+
+/** The work of each queue's jobs. A handler that throws leaves its job to pg-boss's retries. */
+export function jobHandlers(ctx: HandlerContext) {
+  const { store, config, log } = ctx;
+  const notify = notifier(ctx);
+  const scheduleOf = (job: DigestJob) =>
+    job.scheduleId === undefined ? undefined : store.schedules.get(job.tenantId, job.scheduleId);
+
+  return {
+    async polls(job: PollJob) {
+      const report = await pollFeed(store, config, job.feedId, {
+        nextRun: job.nextRun ? new Date(job.nextRun) : null,
+        network: ctx.network,
+      });
+      if (ctx.platforms.any && report.feeds.polled) await notify();
+      return { polled: report.feeds.polled, failed: report.feeds.failed, new: report.new };
+    },
+
+    /** Composes the slot (the LLM's part) once, then hands its delivery to the `digests` queue. */
+    async llm(job: DigestJob) {
+      const schedule = scheduleOf(job);
+      if (job.scheduleId !== undefined && !schedule) return { skipped: 'schedule removed' };
+      const prepare = schedule ? schedulePrepare(store, config, schedule) : slotDigest(store, config);
+      await composeSlot(store, job.tenantId, job.plan, prepare);
+      await sendDigest(ctx.boss, 'digests', job, config);
+      return { composed: job.plan.slot };
+    },
+
+    /** Delivers the slot to its channel (or the operator's destinations), each exactly once. */
+    async digests(job: DigestJob) {
+      const schedule = scheduleOf(job);
+      if (job.scheduleId !== undefined && !schedule) return { skipped: 'schedule removed' };
+      const statuses = schedule
+        ? [
+            (
+              await deliverDueSlot(
+                {
+                  store,
+                  config,
+                  log,
+                  targetFor: (s) => ctx.platforms.channels(s.tenantId, s.channel) ?? null,
+                },
+                { schedule, plan: job.plan },
+              )
+            ).status,
+          ]
+        : (
+            await deliverSlot(store, job.plan, ctx.platforms.operator, {
+              tenantId: job.tenantId,
+              log,
+              prepare: slotDigest(store, config),
+            })
+          ).map((o) => o.status);
+      const left = statuses.filter((s) => !DELIVERED.has(s));
+      if (left.length)
+        throw new JobIncompleteError(`digest ${job.plan.slot} not delivered everywhere: ${left.join(', ')}`);
+      return { delivered: statuses };
+    },
+
+    /** Nothing sends page jobs yet: page fetches run inside each polls job. */
+    async pages() {
+      return { skipped: 'no page jobs yet' };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type PgBoss from 'pg-boss';
+import type { Config } from '../config.ts';
+import type { DueSlot } from '../digest/channel-schedules.ts';
+import { nextSlot, type SlotPlan } from '../digest/slots.ts';
+import { syncEnvFeeds } from '../ingest/feeds/subscriptions.ts';
+import type { Store } from '../store/index.ts';
+import { OPERATOR_TENANT_ID } from '../store/tenants.ts';
+
+/** A `polls` job: poll this feed (one row per URL, whoever follows it). */
+export interface PollJob {
+  feedId: number;
+  /** When the front end polls next (ISO), shown as a healthy feed's next poll. */
+  nextRun: string | null;
+}
+
+/**
+ * An `llm` or `digests` job: one slot of a tenant's digest. With `scheduleId`, a channel schedule
+ * (/digest schedule); without, the operator's DIGEST_CRON to DIGEST_*_CHANNELS.
+ */
+export interface DigestJob {
+  tenantId: string;
+  scheduleId?: number;
+  plan: SlotPlan;
+}
+
+/**
+ * A job id made from what the job is (pg-boss ids are UUIDs): the same slot sent again, by this front
+ * end after a restart or by another front end, is the same job, and pg-boss keeps only the first.
+ */
+export function jobId(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\n')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** pg-boss refuses a throttling period longer than it keeps completed jobs (12 hours by default). */
+const MAX_PERIOD_SECONDS = 12 * 3600;
+
+/**
+ * FEED_POLL_CRON's period: the seconds between its next two runs, the same in every front end, so
+ * that their sends land in the same pg-boss time bucket (epoch seconds divided by the period).
+ */
+export function pollPeriodSeconds(cron: string, after = new Date()): number {
+  const schedule = { cron, timezone: 'UTC' };
+  const first = nextSlot(schedule, after);
+  const second = first && nextSlot(schedule, first);
+  if (!first || !second) return MAX_PERIOD_SECONDS;
+  return Math.min(MAX_PERIOD_SECONDS, Math.max(1, Math.round((second.getTime() - first.getTime()) / 1000)));
+}
+
+/**
+ * One `polls` job per due feed, however many tenants follow it. The feed's id is its singletonKey and
+ * the poll period its singletonSeconds: a second front end (or a restart) sending in the same period
+ * adds nothing, and the queue's stately policy never holds two waiting polls of one feed.
+ */
+export async function sendPolls(
+  boss: PgBoss,
+  store: Store,
+  config: Config,
+  nextRun: Date | null | undefined,
+): Promise<{ due: number; sent: number }> {
+  syncEnvFeeds(store, config);
+  const due = store.feeds.due(new Date().toISOString());
+  const singletonSeconds = pollPeriodSeconds(config.FEED_POLL_CRON);
+  let sent = 0;
+  for (const feed of due) {
+    const data: PollJob = { feedId: feed.id, nextRun: nextRun?.toISOString() ?? null };
+    const id = await boss.send('polls', data, {
+      singletonKey: `feed:${feed.id}`,
+      singletonSeconds,
+      expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
+    });
+    if (id) sent++;
+  }
+  return { due: due.length, sent };
+}
+
+/** A digest slot's job on `queue` (`llm` to compose it first, `digests` to deliver it). */
+export async function sendDigest(
+  boss: PgBoss,
+  queue: 'llm' | 'digests',
+  job: DigestJob,
+  config: Pick<Config, 'QUEUE_JOB_TIMEOUT_SECONDS'>,
+): Promise<string | null> {
+  return boss.send(queue, job, {
+    id: jobId(queue, job.tenantId, String(job.scheduleId ?? 'operator'), job.plan.slot),
+    expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
+  });
+}
+
+export const scheduleJob = ({ schedule, plan }: DueSlot): DigestJob => ({
+  tenantId: schedule.tenantId,
+  scheduleId: schedule.id,
+  plan,
+});
+
+export const operatorJob = (plan: SlotPlan): DigestJob => ({ tenantId: OPERATOR_TENANT_ID, plan });
