@@ -29,6 +29,7 @@ describe.skipIf(!postgresAvailable())(
   () => {
     it('two front ends send one poll per feed URL however many tenants follow it; a worker polls each once', async () => {
       const url = freshPostgresDatabase('polls');
+      // The store is a SQLite file here (workers on one machine may share one); the queue is PostgreSQL.
       const store = openStore(join(tempDir(), 'store.db'));
       const config = loadConfig({
         DATABASE_URL: url,

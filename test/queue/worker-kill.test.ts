@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -7,9 +6,7 @@ import { startJobScheduler } from '../../src/queue/front.ts';
 import { openStore } from '../../src/store/index.ts';
 import { DiscordStandIn, IDS } from '../support/discord-server.ts';
 import { freshPostgresDatabase, postgresAvailable, postgresMissing, psql } from '../support/postgres.ts';
-import { useTempDirs } from '../support/temp.ts';
 
-const tempDir = useTempDirs('newsdesk-worker-kill-');
 const log = pino({ level: 'silent' });
 const CHANNELS = [
   { tenantId: `discord:${IDS.guild}`, channel: IDS.channel },
@@ -26,10 +23,9 @@ afterEach(async () => {
   await discord.close();
 });
 
-/** The environment of the front end and of every worker: one database, one store, one Discord. */
-const environment = (databaseUrl: string, db: string): Record<string, string> => ({
+/** The environment of the front end and of every worker: one database (store and queue), one Discord. */
+const environment = (databaseUrl: string): Record<string, string> => ({
   DATABASE_URL: databaseUrl,
-  NEWSDESK_DB: db,
   DISCORD_TOKEN: discord.token,
   DISCORD_APPLICATION_ID: IDS.application,
   DISCORD_API_URL: discord.apiUrl,
@@ -61,9 +57,8 @@ describe.skipIf(!postgresAvailable())(
   () => {
     it('a worker killed (kill -9) mid-post: another worker finishes its job, and each channel gets its digest once', async () => {
       const databaseUrl = freshPostgresDatabase('queue');
-      const db = join(tempDir(), 'store.db');
-      const env = environment(databaseUrl, db);
-      const store = openStore(db);
+      const env = environment(databaseUrl);
+      const store = openStore(databaseUrl);
       // Two servers, each with a daily schedule made two days ago: today's 08:00 slot is due.
       const made = new Date(Date.now() - 2 * 86_400_000).toISOString();
       for (const { tenantId, channel } of CHANNELS)
