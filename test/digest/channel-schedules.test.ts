@@ -5,11 +5,11 @@ import { findCommand } from '../../commands/index.ts';
 import { runCommand } from '../../src/core/run-command.ts';
 import { discordTenant } from '../../src/core/tenant.ts';
 import { type ChannelSchedules, startChannelSchedules } from '../../src/digest/channel-schedules.ts';
-import { openStore, type ScheduleInput, type Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import type { DigestResult } from '../../src/summarize/index.ts';
 import { OFF_TOPIC, ON_TOPIC } from '../summarize/fixtures.ts';
 import { article } from '../summarize/helpers.ts';
-import { FakeChannel, type PostedMessage } from '../support/digest-fixtures.ts';
+import { FakeChannel, type PostedMessage, scheduleInput } from '../support/digest-fixtures.ts';
 import { commandContext, testConfig } from '../support/discord-store.ts';
 import { useTempDirs } from '../support/temp.ts';
 
@@ -20,18 +20,7 @@ const A = discordTenant('111');
 const B = discordTenant('222');
 const CREATED = '2026-11-21T20:00:00.000Z';
 
-const schedule = (over: Partial<ScheduleInput>): ScheduleInput => ({
-  platform: 'discord',
-  channel: 'C1',
-  time: '08:00',
-  timezone: 'UTC',
-  days: '*',
-  topic: null,
-  include: null,
-  exclude: null,
-  createdBy: 'admin',
-  ...over,
-});
+const schedule = scheduleInput;
 
 /** The store with our own articles, published inside the periods the slots below cover. */
 function seeded(path: string): { store: Store; ids: Map<string, number> } {

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { pollFeeds } from '../../src/ingest/feeds/index.ts';
 import { postgresHostGate } from '../../src/queue/host-slots.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -24,14 +23,7 @@ describe.skipIf(!postgresAvailable())(
   () => {
     it('two workers polling the same hosts keep each host within FEED_HOST_CONCURRENCY together', async () => {
       const url = freshPostgresDatabase('hostslots');
-      const config = loadConfig({
-        ALLOW_PRIVATE_FEEDS: 'true',
-        FETCH_FULL_TEXT: 'false',
-        FEED_CONCURRENCY: '8',
-        FEED_HOST_CONCURRENCY: String(PER_HOST),
-        LOG_LEVEL: 'silent',
-        FEEDS: hosts.urls().join(','),
-      });
+      const config = hosts.config(PER_HOST);
       // Two workers: each its own store and its own database connections, as on two machines.
       const workers = [0, 1].map((w) => ({
         store: openStore(join(tempDir(), `worker-${w}.db`)),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startJobScheduler } from '../../src/queue/front.ts';
 import { openStore } from '../../src/store/index.ts';
+import { scheduleInput } from '../support/digest-fixtures.ts';
 import { DiscordStandIn, IDS } from '../support/discord-server.ts';
 import { freshPostgresDatabase, postgresAvailable, postgresMissing, psql } from '../support/postgres.ts';
 
@@ -59,24 +60,10 @@ describe.skipIf(!postgresAvailable())(
       const databaseUrl = freshPostgresDatabase('queue');
       const env = environment(databaseUrl);
       const store = openStore(databaseUrl);
-      // Two servers, each with a daily schedule made two days ago: today's 08:00 slot is due.
+      // Two servers, each with a daily schedule made two days ago: today's 00:00 UTC slot is due.
       const made = new Date(Date.now() - 2 * 86_400_000).toISOString();
       for (const { tenantId, channel } of CHANNELS)
-        store.schedules.add(
-          tenantId,
-          {
-            platform: 'discord',
-            channel,
-            time: '00:00',
-            timezone: 'UTC',
-            days: '*',
-            topic: null,
-            include: null,
-            exclude: null,
-            createdBy: 'admin',
-          },
-          made,
-        );
+        store.schedules.add(tenantId, scheduleInput({ channel, time: '00:00' }), made);
 
       // The front end sends the due slots as jobs, then goes away: workers need nothing else.
       const front = await startJobScheduler({ store, config: loadConfig(env), log, operatorDigest: false });

@@ -2,6 +2,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import type { PreparedDigest } from '../../src/digest/deliver.ts';
 import type { SlotPlan } from '../../src/digest/slots.ts';
 import type { DeliveryTarget } from '../../src/digest/target.ts';
+import type { ScheduleInput } from '../../src/store/index.ts';
 import type { DigestResult } from '../../src/summarize/index.ts';
 
 /** A fixed digest, as the summaries work would compose it for a period. */
@@ -82,3 +83,17 @@ export class FakeChannel implements DeliveryTarget {
     return this.posted.find((p) => p.channel === this.destination && p.nonce === nonce)?.id ?? null;
   }
 }
+
+/** A channel schedule as /digest schedule makes it: daily at 08:00 UTC on Discord channel C1 unless told. */
+export const scheduleInput = (over: Partial<ScheduleInput> = {}): ScheduleInput => ({
+  platform: 'discord',
+  channel: 'C1',
+  time: '08:00',
+  timezone: 'UTC',
+  days: '*',
+  topic: null,
+  include: null,
+  exclude: null,
+  createdBy: 'admin',
+  ...over,
+});

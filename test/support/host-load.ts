@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { loadConfig } from '../../src/config.ts';
 import { FeedServer, type Route } from '../ingest/feeds/feed-server.ts';
 
 /** How long a request is held at most while the host waits for more requests to overlap it. */
@@ -41,6 +42,18 @@ export class FeedHosts {
     return this.servers.flatMap((s) =>
       Array.from({ length: this.feedsPerHost }, (_, f) => s.url(`/feed/${f}`)),
     );
+  }
+
+  /** A poll of every feed on these hosts: up to 8 requests at once, `perHost` of them per host. */
+  config(perHost: number) {
+    return loadConfig({
+      ALLOW_PRIVATE_FEEDS: 'true',
+      FETCH_FULL_TEXT: 'false',
+      FEED_CONCURRENCY: '8',
+      FEED_HOST_CONCURRENCY: String(perHost),
+      LOG_LEVEL: 'silent',
+      FEEDS: this.urls().join(','),
+    });
   }
 
   requests(): number {

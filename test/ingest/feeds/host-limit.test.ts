@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
 import { pollFeeds } from '../../../src/ingest/feeds/index.ts';
 import { openStore } from '../../../src/store/index.ts';
 import { FeedHosts } from '../../support/host-load.ts';
@@ -18,14 +17,7 @@ afterAll(() => hosts.stop());
 describe('requests per host (one process)', () => {
   it('keeps each host within FEED_HOST_CONCURRENCY while other hosts are fetched beside it', async () => {
     const store = openStore(join(tempDir(), 'store.db'));
-    const config = loadConfig({
-      ALLOW_PRIVATE_FEEDS: 'true',
-      FETCH_FULL_TEXT: 'false',
-      FEED_CONCURRENCY: '8',
-      FEED_HOST_CONCURRENCY: String(PER_HOST),
-      LOG_LEVEL: 'silent',
-      FEEDS: hosts.urls().join(','),
-    });
+    const config = hosts.config(PER_HOST);
     const report = await pollFeeds(store, config, { force: true });
     store.close();
     expect(report.failed).toEqual([]);
