@@ -35,8 +35,7 @@ export async function startJobScheduler(options: {
   const boss = await startBoss(config, log, 'front end');
   const polling = startFeedPolling(store, config, {
     poll: async ({ nextRun }) => {
-      const sent = await sendPolls(boss, store, config, nextRun);
-      log.info(sent, 'feed polls queued');
+      log.info(await sendPolls(boss, store, config, nextRun), 'feed polls queued');
     },
   });
   const schedules = startChannelSchedules({

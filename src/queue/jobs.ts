@@ -33,6 +33,9 @@ export function jobId(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Jobs sent in one statement. */
+const SEND_BATCH = 500;
+
 /** pg-boss refuses a throttling period longer than it keeps completed jobs (12 hours by default). */
 const MAX_PERIOD_SECONDS = 12 * 3600;
 
@@ -58,21 +61,21 @@ export async function sendPolls(
   store: Store,
   config: Config,
   nextRun: Date | null | undefined,
-): Promise<{ due: number; sent: number }> {
+): Promise<{ due: number }> {
   syncEnvFeeds(store, config);
   const due = store.feeds.due(new Date().toISOString());
   const singletonSeconds = pollPeriodSeconds(config.FEED_POLL_CRON);
-  let sent = 0;
-  for (const feed of due) {
-    const data: PollJob = { feedId: feed.id, nextRun: nextRun?.toISOString() ?? null };
-    const id = await boss.send('polls', data, {
-      singletonKey: `feed:${feed.id}`,
-      singletonSeconds,
-      expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
-    });
-    if (id) sent++;
-  }
-  return { due: due.length, sent };
+  const jobs = due.map((feed) => ({
+    name: 'polls',
+    data: { feedId: feed.id, nextRun: nextRun?.toISOString() ?? null } satisfies PollJob,
+    singletonKey: `feed:${feed.id}`,
+    singletonSeconds,
+    expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
+  }));
+  // One statement per batch (pg-boss's insert skips a job its keys already hold, as send does):
+  // thousands of feeds are queued in a few round trips.
+  for (let at = 0; at < jobs.length; at += SEND_BATCH) await boss.insert(jobs.slice(at, at + SEND_BATCH));
+  return { due: due.length };
 }
 
 /** A digest slot's job on `queue` (`llm` to compose it first, `digests` to deliver it). */
