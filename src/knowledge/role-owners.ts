@@ -155,3 +155,32 @@ function skipWhereFrom(tokens: Token[], at: number, mentions: Mention[]): number
   if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')') j += 3;
   return j;
 }
+
+/** Passive forms of heading a body: "a delegation headed by X", "the team spearheaded by X". */
+const HEADED_BY = /^(headed|led|spearheaded|chaired|helmed)$/i;
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+/** The words of a body's name before its head noun: capitalised words, demonyms, "high-level". */
+const bodyWord = (t: Token) => !t.punct && (t.capitalised || countryOf(t) !== null || t.text.includes('-'));
+
+/**
+ * "A Ukrainian delegation headed by X": the role "head of the Ukrainian delegation", and the country
+ * its demonym names.
+ */
+export function bodyHeadedBy(tokens: Token[], m: Mention): LedBody | null {
+  // "led by then-presidential chief of staff X": the title between "by" and the name is skipped.
+  let by = m.start - 1;
+  while (by > 0 && m.start - by < 7 && tokens[by]!.text !== 'by' && !tokens[by]!.punct) by--;
+  if (tokens[by]?.text !== 'by' || !HEADED_BY.test(tokens[by - 1]?.text ?? '')) return null;
+  let h = by - 2;
+  if (PASSIVE_AUXILIARIES.has(tokens[h]?.text.toLowerCase() ?? '')) h--;
+  const head = tokens[h];
+  if (!head || !LED_BODIES.has(head.text.toLowerCase())) return null;
+  const body = [head];
+  for (let k = h - 1; k >= 0 && h - k <= 4; k--) {
+    const t = tokens[k]!;
+    if (BODY_STOPS.has(t.text.toLowerCase()) || !bodyWord(t)) break;
+    body.unshift(t);
+  }
+  const country = body.map(countryOf).find((c) => c !== null) ?? null;
+  return { role: `head of the ${body.map((b) => b.text).join(' ')}`, affiliation: country };
+}

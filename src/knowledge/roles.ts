@@ -1,5 +1,5 @@
 import type { Mention } from './mentions.ts';
-import { bodyLedBy, countryAfterName, pronounOwner } from './role-owners.ts';
+import { bodyHeadedBy, bodyLedBy, countryAfterName, pronounOwner } from './role-owners.ts';
 import type { Token } from './text.ts';
 import { lookupOrg } from './vocab/orgs.ts';
 import { countryOfWord, lookupPlace } from './vocab/places.ts';
@@ -346,7 +346,7 @@ export function findRoles(sentence: string, tokens: Token[], m: Mention, mention
       affiliation: respective ?? owner ?? affiliationOf(span, mentions, tokens) ?? fallback,
     });
   }
-  const led = bodyLedBy(tokens, m, mentions);
+  const led = bodyLedBy(tokens, m, mentions) ?? bodyHeadedBy(tokens, m);
   if (led) found.push({ role: led.role, past: resigned, affiliation: led.affiliation ?? fallback });
   return found;
 }

@@ -86,4 +86,14 @@ describe('the owner of a role the title does not name', () => {
     expect(rolesOf(sentence, 'Khalid Omar')).toEqual(['Saudi Foreign Minister @Saudi Arabia']);
     expect(rolesOf(sentence, 'Ali Nasser')).toEqual(['Crown Prince @Saudi Arabia']);
   });
+
+  it('gives the head of a body told in the passive ("a delegation headed by X") that role and its country', () => {
+    expect(rolesOf('A Chilean delegation headed by Tomas Vera arrived on Monday.', 'Tomas Vera')).toEqual([
+      'head of the Chilean delegation @Chile',
+    ]);
+    expect(
+      rolesOf('The Kenyan team was led by deputy minister Grace Wanjiru during the talks.', 'Grace Wanjiru'),
+    ).toContain('head of the Kenyan team @Kenya');
+    expect(rolesOf('The plan was led by Grace Wanjiru and her aides.', 'Grace Wanjiru')).toEqual([]);
+  });
 });
