@@ -4,7 +4,7 @@ import { addDays, daysBetween } from './calendar.ts';
 import type { ResolvedDate } from './dates.ts';
 import { type EventType, eventFamily, eventType, NEW_ROUND, samePlace } from './events.ts';
 import { findMentions, type Mention } from './mentions.ts';
-import { findRoles, type UnnamedTitle, unnamedTitles } from './roles.ts';
+import { type FoundRole, findRoles, type UnnamedTitle, unnamedTitles } from './roles.ts';
 import { type SentenceDates, sentenceDates } from './sentence-dates.ts';
 import { lowercaseVocabulary, proseSentences, type Token, tokenize } from './text.ts';
 import { eventPlace } from './venue.ts';
@@ -163,6 +163,26 @@ function datelinePlace(
   return mentions.find((m) => m.kind === 'place' && tokens[m.start]!.start < end)?.name ?? null;
 }
 
+/** "head of the group's political council": the group is one the article names, not the council. */
+const GROUP_POSSESSIVE = /\bthe (?:group|movement|militia|rebels|organi[sz]ation)(?:['’]s|s['’])(?=\s)/i;
+/** How far after a role the article may first name the group it speaks of (in sentences). */
+const GROUP_AHEAD = 2;
+
+interface GroupRefs {
+  roles: { role: FoundRole; at: number }[];
+  named: { name: string; at: number }[];
+}
+
+/** The group of "the group's ...": the organisation last named before, else the next one named soon after. */
+function resolveGroups({ roles, named }: GroupRefs): void {
+  for (const { role, at } of roles) {
+    const before = named.filter((n) => n.at < at).pop();
+    const after = named.find((n) => n.at > at && n.at - at <= GROUP_AHEAD);
+    const group = before ?? after;
+    if (group) role.affiliation = group.name;
+  }
+}
+
 /** Actors, roles and events of one article: pure, no store access. */
 export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   const lowercase = lowercaseVocabulary(article.text);
@@ -170,14 +190,22 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
   const table = new ActorTable();
   const events: LocalEvent[] = [];
   const unnamed: UnnamedTitle[] = [];
+  const groups: GroupRefs = { roles: [], named: [] };
   let anchor: ResolvedDate | null = null;
   let previousDate: ResolvedDate | null = null;
   for (const s of proseSentences(article.text)) {
     const tokens = tokenize(s.text);
     const mentions = findMentions(tokens, { lowercase, acronyms, text: s.text });
     unnamed.push(...unnamedTitles(tokens, mentions));
-    const ids = mentions.map((m) =>
-      table.add(m, s.text, s.index, m.kind === 'person' ? findRoles(s.text, tokens, m, mentions) : []),
+    const ids = mentions.map((m) => {
+      const roles = m.kind === 'person' ? findRoles(s.text, tokens, m, mentions) : [];
+      groups.roles.push(
+        ...roles.filter((r) => GROUP_POSSESSIVE.test(r.role)).map((role) => ({ role, at: s.index })),
+      );
+      return table.add(m, s.text, s.index, roles);
+    });
+    groups.named.push(
+      ...mentions.filter((m) => m.kind === 'organisation').map((m) => ({ name: m.name, at: s.index })),
     );
     if (/\?["”]?$/.test(s.text)) continue;
     // What a back-reference names (an earlier event, its place and people) is not the told event's.
@@ -248,6 +276,7 @@ export function analyseArticle(article: ArticleToAnalyse): ArticleAnalysis {
     if (participants.length === 0 && !place) continue;
     for (const day of [date, ...found.more]) events.push(dated(day, type, planned));
   }
+  resolveGroups(groups);
   const remap = table.settle();
   table.resolveShortBodies();
   table.placeUnnamedTitles(unnamed);
