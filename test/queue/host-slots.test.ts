@@ -20,6 +20,7 @@ afterAll(() => hosts.stop());
 
 describe.skipIf(!postgresAvailable())(
   `requests per host across workers (PostgreSQL) ${postgresMissing()}`,
+  { timeout: 90_000 },
   () => {
     it('two workers polling the same hosts keep each host within FEED_HOST_CONCURRENCY together', async () => {
       const url = freshPostgresDatabase('hostslots');

@@ -26,6 +26,8 @@ afterAll(async () => {
 
 describe.skipIf(!postgresAvailable())(
   `feed polls through the job queue (PostgreSQL) ${postgresMissing()}`,
+  // Waits are for a machine busy with other tests, not assumptions about speed.
+  { timeout: 120_000 },
   () => {
     it('two front ends send one poll per feed URL however many tenants follow it; a worker polls each once', async () => {
       const url = freshPostgresDatabase('polls');
@@ -47,7 +49,7 @@ describe.skipIf(!postgresAvailable())(
         await startJobScheduler({ store, config, log, operatorDigest: false }),
       ];
       const queued = () => psql(url, "SELECT count(*) FROM newsdesk_queue.job WHERE name = 'polls'");
-      await expect.poll(queued).toBe('2');
+      await expect.poll(queued, { timeout: 30_000 }).toBe('2');
       await Promise.all(fronts.map((f) => f.stop()));
 
       const worker = await startWorker({ config, store, log, queues: ['polls'] });
@@ -55,7 +57,7 @@ describe.skipIf(!postgresAvailable())(
         .poll(
           () => psql(url, "SELECT string_agg(state::text, ',') FROM newsdesk_queue.job WHERE name = 'polls'"),
           {
-            timeout: 20_000,
+            timeout: 60_000,
           },
         )
         .toBe('completed,completed');

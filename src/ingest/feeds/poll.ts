@@ -265,8 +265,9 @@ export async function pollFeeds(
 }
 
 /**
- * Polls one feed by id (a queue worker's `polls` job), when some tenant still follows it: nothing is
- * polled for a feed nobody follows any more. `network` is the worker's own limiter, shared by its jobs.
+ * Polls one feed by id (a queue worker's `polls` job; the front end sends jobs for followed feeds
+ * only, and a feed unfollowed since is polled this once more). `network` is the worker's own
+ * limiter, shared by its jobs.
  */
 export async function pollFeed(
   store: Store,
@@ -276,7 +277,7 @@ export async function pollFeed(
 ): Promise<PollReport> {
   const report = emptyPollReport();
   const feed = store.feeds.get(feedId);
-  if (!feed || !store.feeds.due(new Date().toISOString(), true).some((f) => f.id === feedId)) return report;
+  if (!feed) return report;
   const nextPoll = options.nextRun ? options.nextRun.toISOString() : null;
   await pollRecorded(store, config, feed, {
     near: nearDuplicateIndexOf(store),
