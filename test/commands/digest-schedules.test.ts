@@ -3,6 +3,7 @@ import { findCommand } from '../../commands/index.ts';
 import type { CommandContext, RunArgs } from '../../src/core/command.ts';
 import { runCommand } from '../../src/core/run-command.ts';
 import { discordTenant, OPERATOR, slackTenant } from '../../src/core/tenant.ts';
+import { scheduleInput } from '../support/digest-fixtures.ts';
 import { commandContext, tempStore } from '../support/discord-store.ts';
 
 const { store, cleanup } = tempStore();
@@ -111,17 +112,7 @@ describe('/digest schedule, unschedule and list', () => {
 
 describe('schedules in the store', () => {
   it('are read, listed and removed only within their tenant', () => {
-    const input = {
-      platform: 'discord' as const,
-      channel: 'C1',
-      time: '08:00',
-      timezone: 'UTC',
-      days: '*',
-      topic: null,
-      include: null,
-      exclude: null,
-      createdBy: null,
-    };
+    const input = scheduleInput({ createdBy: null });
     const a = store.schedules.add('discord:store-a', input);
     expect(store.schedules.get('discord:store-b', a.id)).toBeUndefined();
     expect(store.schedules.list('discord:store-b')).toEqual([]);
