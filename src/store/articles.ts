@@ -1,5 +1,7 @@
+import { idList, likeAnyCase } from './dialect.ts';
 import type { Engine, Statement } from './engine/types.ts';
 import { ftsQuery } from './fts.ts';
+import { ARTICLE_TSV, RANK_WEIGHTS, tsQueryOf } from './pg-fts.ts';
 import { statementCache } from './statements.ts';
 import type { Audience } from './tenants.ts';
 import { visibleArticle, visibleTo } from './visibility.ts';
@@ -203,7 +205,7 @@ export class ArticlesRepo {
   private readonly updateStmt: Statement;
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Engine) {
+  constructor(private readonly db: Engine) {
     this.sql = statementCache(db);
     this.byOrigin = db.prepare('SELECT id, file_hash, content_hash, status FROM articles WHERE origin = ?');
     this.insertStmt = db.prepare(
@@ -305,7 +307,8 @@ export class ArticlesRepo {
   /** Marks removed every active file article under `pathPrefix` whose origin is not in `seen`. */
   markMissingFilesRemoved(pathPrefix: string, seen: Set<string>, now = new Date().toISOString()): number[] {
     const rows = this.sql(
-      "SELECT id, origin FROM articles WHERE kind = 'file' AND status = 'active' AND path LIKE ? ESCAPE '\\'",
+      `SELECT id, origin FROM articles WHERE kind = 'file' AND status = 'active'
+         AND path ${likeAnyCase(this.db.dialect)} ? ESCAPE '\\'`,
     ).all(`${pathPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: number; origin: string }[];
     const gone = rows.filter((r) => !seen.has(r.origin)).map((r) => r.id);
     const mark = this.sql("UPDATE articles SET status = 'removed', updated_at = ? WHERE id = ?");
@@ -320,7 +323,7 @@ export class ArticlesRepo {
 
   getMany(ids: number[]): ArticleRow[] {
     if (ids.length === 0) return [];
-    const rows = this.sql(`SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(
+    const rows = this.sql(`SELECT * FROM articles WHERE id IN ${idList(this.db.dialect)}`).all(
       JSON.stringify(ids),
     ) as RawRow[];
     return rows.map(fromRow);
@@ -372,14 +375,21 @@ export class ArticlesRepo {
     const match = ftsQuery(query, options.mode ?? 'any');
     if (!match) return [];
     const visible = options.audience ? `AND ${visibleArticle('a')}` : '';
+    const audience = options.audience ? [visibleTo(options.audience)] : [];
+    if (this.db.dialect === 'postgres') {
+      // ts_rank grows with relevance: negated, lower is better, as with bm25.
+      return this.sql(
+        `SELECT a.id AS id, -ts_rank(${RANK_WEIGHTS}, ${ARTICLE_TSV('a')}, q) AS score
+           FROM articles a, to_tsquery('simple', ?) AS q
+           WHERE ${ARTICLE_TSV('a')} @@ q AND a.status = 'active' ${visible}
+           ORDER BY score, a.id LIMIT ?`,
+      ).all(tsQueryOf(match), ...audience, options.limit ?? 50) as { id: number; score: number }[];
+    }
     return this.sql(
       `SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
          JOIN articles a ON a.id = articles_fts.rowid
          WHERE articles_fts MATCH ? AND a.status = 'active' ${visible}
          ORDER BY score LIMIT ?`,
-    ).all(match, ...(options.audience ? [visibleTo(options.audience)] : []), options.limit ?? 50) as {
-      id: number;
-      score: number;
-    }[];
+    ).all(match, ...audience, options.limit ?? 50) as { id: number; score: number }[];
   }
 }

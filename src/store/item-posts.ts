@@ -53,7 +53,7 @@ const ROW = `tenant_id AS tenantId, channel, article_id AS articleId, nonce, sta
  */
 const PENDING = `SELECT a.id AS articleId, s.id AS subscriptionId, a.title, a.url, a.source,
     f.title AS feedTitle, a.text, a.published, p.nonce,
-    ifnull(p.attempts, 0) AS attempts
+    coalesce(p.attempts, 0) AS attempts
   FROM subscriptions s
   JOIN item_subscriptions i ON i.subscription_id = s.id AND i.tenant_id = s.tenant_id
   JOIN feeds f ON f.id = s.feed_id
@@ -103,7 +103,7 @@ export class ItemPostsRepo {
     }
     this.sql(
       `INSERT INTO item_subscriptions (subscription_id, tenant_id, after_article, started_at)
-         SELECT s.id, s.tenant_id, (SELECT ifnull(max(id), 0) FROM articles), ? FROM subscriptions s
+         SELECT s.id, s.tenant_id, (SELECT coalesce(max(id), 0) FROM articles), ? FROM subscriptions s
          WHERE s.tenant_id = ? AND s.id = ? AND s.mode = 'items'
          ON CONFLICT(subscription_id) DO NOTHING`,
     ).run(now, tenantId, subscriptionId);
@@ -113,7 +113,7 @@ export class ItemPostsRepo {
   startMissing(tenantId: string, now = new Date().toISOString()): number {
     return this.sql(
       `INSERT INTO item_subscriptions (subscription_id, tenant_id, after_article, started_at)
-         SELECT s.id, s.tenant_id, (SELECT ifnull(max(id), 0) FROM articles), ? FROM subscriptions s
+         SELECT s.id, s.tenant_id, (SELECT coalesce(max(id), 0) FROM articles), ? FROM subscriptions s
          WHERE s.tenant_id = ? AND s.mode = 'items'
            AND NOT EXISTS (SELECT 1 FROM item_subscriptions i WHERE i.subscription_id = s.id)`,
     ).run(now, tenantId).changes;

@@ -1,3 +1,4 @@
+import { idList } from './dialect.ts';
 import type { Engine, Statement } from './engine/types.ts';
 import {
   ACTOR_COLS,
@@ -9,6 +10,7 @@ import {
   type TimelineFilter,
   toEvent,
 } from './knowledge-rows.ts';
+import { EVENT_TSV, tsQueryOf } from './pg-fts.ts';
 import { statementCache } from './statements.ts';
 import { type Audience, OPERATOR_AUDIENCE } from './tenants.ts';
 import { visibleArticle, visibleArticleId, visibleTo } from './visibility.ts';
@@ -68,7 +70,7 @@ export class KnowledgeQueries {
   eventActorNames(eventIds: number[]): Map<number, { name: string; kind: string }[]> {
     const rows = this.sql(
       `SELECT ea.event_id AS eventId, a.name, a.kind FROM event_actors ea
-         JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN (SELECT value FROM json_each(?))
+         JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ${idList(this.db.dialect)}
            AND ${visibleArticleId('ea.article_id')}
          GROUP BY ea.event_id, a.id
          ORDER BY a.kind = 'person' DESC, count(DISTINCT ea.article_id) DESC, a.mentions DESC, a.name`,
@@ -81,9 +83,9 @@ export class KnowledgeQueries {
   eventSources(eventIds: number[]): Map<number, SourceRow[]> {
     const rows = this.sql(
       `SELECT s.event_id AS eventId, a.id AS articleId, a.title, a.url, a.path, a.source FROM event_sources s
-         JOIN articles a ON a.id = s.article_id WHERE s.event_id IN (SELECT value FROM json_each(?))
+         JOIN articles a ON a.id = s.article_id WHERE s.event_id IN ${idList(this.db.dialect)}
            AND ${visibleArticle('a')}
-         ORDER BY a.published, a.id`,
+         ORDER BY a.published NULLS FIRST, a.id`,
     ).all(this.v, json(eventIds)) as (SourceRow & { eventId: number })[];
     const out = new Map<number, SourceRow[]>();
     for (const { eventId, ...s } of rows) out.set(eventId, [...(out.get(eventId) ?? []), s]);
@@ -117,7 +119,7 @@ export class KnowledgeQueries {
   profileSentences(actorId: number, limit: number): string[] {
     return this.sql(
       `SELECT sentence FROM actor_mentions WHERE actor_id = ? AND ${visibleArticleId('article_id')}
-         ORDER BY published DESC, count DESC LIMIT ?`,
+         ORDER BY published DESC NULLS LAST, count DESC LIMIT ?`,
     )
       .pluck()
       .all(this.v, actorId, limit) as string[];
@@ -128,12 +130,12 @@ export class KnowledgeQueries {
     return this.sql(
       `WITH recent AS (
            SELECT article_id FROM actor_mentions WHERE actor_id = @id AND ${visibleArticleId('article_id')}
-           ORDER BY published DESC LIMIT @window)
+           ORDER BY published DESC NULLS LAST LIMIT @window)
          SELECT a.name, count(*) AS count FROM recent
          JOIN actor_mentions m2 ON m2.article_id = recent.article_id AND m2.actor_id != @id
          JOIN actors a ON a.id = m2.actor_id
          WHERE a.kind IN ('person', 'organisation')
-         GROUP BY m2.actor_id ORDER BY count DESC, a.mentions DESC LIMIT @limit`,
+         GROUP BY a.id ORDER BY count DESC, a.mentions DESC LIMIT @limit`,
     ).all({ ...this.v, id: actorId, limit, window: RELATED_WINDOW }) as { name: string; count: number }[];
   }
 
@@ -165,8 +167,8 @@ export class KnowledgeQueries {
       `SELECT role_key AS roleKey, role, date, article_id AS articleId, first, n FROM (
            SELECT role_key, role, date, article_id,
              min(coalesce(date, '9999')) OVER (PARTITION BY role_key) AS first,
-             row_number() OVER (PARTITION BY role_key ORDER BY date DESC, id DESC) AS n
-           FROM actor_roles WHERE actor_id = ? AND ${visibleArticleId('article_id')})
+             row_number() OVER (PARTITION BY role_key ORDER BY date DESC NULLS LAST, id DESC) AS n
+           FROM actor_roles WHERE actor_id = ? AND ${visibleArticleId('article_id')}) AS r
          WHERE n <= ? ORDER BY first, roleKey, n`,
     ).all(this.v, actorId, sourcesPerRole) as {
       roleKey: string;
@@ -192,13 +194,14 @@ export class KnowledgeQueries {
     return this.sql(
       `SELECT a.id AS articleId, a.title, a.url, a.path, a.source FROM actor_mentions m
          JOIN articles a ON a.id = m.article_id
-         WHERE m.actor_id = ? AND ${visibleArticle('a')} ORDER BY m.published DESC, a.id DESC LIMIT ?`,
+         WHERE m.actor_id = ? AND ${visibleArticle('a')} ORDER BY m.published DESC NULLS LAST, a.id DESC
+         LIMIT ?`,
     ).all(this.v, actorId, limit) as SourceRow[];
   }
 
   articleSources(articleIds: number[]): Map<number, SourceRow> {
     const rows = this.sql(
-      `SELECT id AS articleId, title, url, path, source FROM articles WHERE id IN (SELECT value FROM json_each(?))
+      `SELECT id AS articleId, title, url, path, source FROM articles WHERE id IN ${idList(this.db.dialect)}
          AND ${visibleArticle('articles')}`,
     ).all(this.v, json(articleIds)) as SourceRow[];
     return new Map(rows.map((r) => [r.articleId, r]));
@@ -229,7 +232,7 @@ export class KnowledgeQueries {
 
   actorNames(ids: number[]): { id: number; name: string; mentions: number }[] {
     return this.sql(
-      `SELECT id, name, mentions FROM actors a WHERE id IN (SELECT value FROM json_each(?)) AND ${ACTOR_SEEN}`,
+      `SELECT id, name, mentions FROM actors a WHERE id IN ${idList(this.db.dialect)} AND ${ACTOR_SEEN}`,
     ).all(this.v, json(ids)) as { id: number; name: string; mentions: number }[];
   }
 
@@ -251,8 +254,13 @@ export class KnowledgeQueries {
       params.to = f.to;
     }
     if (f.match) {
-      where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @match)');
-      params.match = f.match;
+      if (this.db.dialect === 'postgres') {
+        where.push(`${EVENT_TSV('e')} @@ to_tsquery('simple', @match)`);
+        params.match = tsQueryOf(f.match);
+      } else {
+        where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @match)');
+        params.match = f.match;
+      }
     }
     if (f.plannedOnly) where.push('e.planned = 1');
     const order = f.latest ? 'e.date DESC, e.until DESC, e.id DESC' : 'e.date, e.until, e.id';

@@ -1,3 +1,4 @@
+import { greater, idList } from './dialect.ts';
 import { KnowledgeQueries } from './knowledge-queries.ts';
 import {
   ACTOR_COLS,
@@ -16,18 +17,15 @@ export class KnowledgeRepo extends KnowledgeQueries {
   /** Removes what these articles contributed; returns the actors and events they touched. */
   clearArticles(articleIds: number[]): { actorIds: number[]; eventIds: number[] } {
     const ids = json(articleIds);
-    const actorIds = this.sql(
-      'SELECT DISTINCT actor_id FROM actor_mentions WHERE article_id IN (SELECT value FROM json_each(?))',
-    )
+    const inIds = idList(this.db.dialect);
+    const actorIds = this.sql(`SELECT DISTINCT actor_id FROM actor_mentions WHERE article_id IN ${inIds}`)
       .pluck()
       .all(ids) as number[];
-    const eventIds = this.sql(
-      'SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (SELECT value FROM json_each(?))',
-    )
+    const eventIds = this.sql(`SELECT DISTINCT event_id FROM event_sources WHERE article_id IN ${inIds}`)
       .pluck()
       .all(ids) as number[];
     for (const table of ['actor_mentions', 'actor_roles', 'event_sources', 'event_actors']) {
-      this.sql(`DELETE FROM ${table} WHERE article_id IN (SELECT value FROM json_each(?))`).run(ids);
+      this.sql(`DELETE FROM ${table} WHERE article_id IN ${inIds}`).run(ids);
     }
     return { actorIds, eventIds };
   }
@@ -43,11 +41,12 @@ export class KnowledgeRepo extends KnowledgeQueries {
   /** Deletes the rows among `ids` of `table` that no row of `refTable` points at; returns their ids. */
   private deleteUnreferenced(table: string, refTable: string, refColumn: string, ids: number[]): number[] {
     const dead = this.sql(
-      `SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM ${refTable} WHERE ${refColumn} = value)`,
+      `SELECT value FROM ${idList(this.db.dialect)} AS ids
+         WHERE NOT EXISTS (SELECT 1 FROM ${refTable} WHERE ${refColumn} = value)`,
     )
       .pluck()
       .all(json(ids)) as number[];
-    this.sql(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).run(json(dead));
+    this.sql(`DELETE FROM ${table} WHERE id IN ${idList(this.db.dialect)}`).run(json(dead));
     return dead;
   }
 
@@ -77,7 +76,7 @@ export class KnowledgeRepo extends KnowledgeQueries {
   }): number {
     return this.sql(
       `INSERT INTO actors (name, kind, key, surname_key, words) VALUES (@name, @kind, @key, @surnameKey, @words)
-         ON CONFLICT (kind, key) DO UPDATE SET words = max(words, excluded.words)
+         ON CONFLICT (kind, key) DO UPDATE SET words = ${greater(this.db.dialect, 'actors.words', 'excluded.words')}
          RETURNING id`,
     )
       .pluck()
@@ -94,10 +93,10 @@ export class KnowledgeRepo extends KnowledgeQueries {
 
   addAliases(actorId: number, aliases: { alias: string; key: string }[], terms: string[]): void {
     const alias = this.sql(
-      'INSERT OR IGNORE INTO actor_aliases (actor_id, alias, alias_key) VALUES (?, ?, ?)',
+      'INSERT INTO actor_aliases (actor_id, alias, alias_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     );
     for (const a of aliases) alias.run(actorId, a.alias, a.key);
-    const term = this.sql('INSERT OR IGNORE INTO actor_terms (term, actor_id) VALUES (?, ?)');
+    const term = this.sql('INSERT INTO actor_terms (term, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
     for (const t of terms) term.run(t, actorId);
   }
 
@@ -110,7 +109,7 @@ export class KnowledgeRepo extends KnowledgeQueries {
   ): void {
     this.sql(
       `INSERT INTO actor_mentions (actor_id, article_id, count, sentence, published) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (actor_id, article_id) DO UPDATE SET count = count + excluded.count`,
+         ON CONFLICT (actor_id, article_id) DO UPDATE SET count = actor_mentions.count + excluded.count`,
     ).run(actorId, articleId, count, sentence, published);
   }
 
@@ -124,19 +123,20 @@ export class KnowledgeRepo extends KnowledgeQueries {
   mergeActor(from: number, into: number): void {
     this.sql(
       `INSERT INTO actor_mentions (actor_id, article_id, count, sentence, published)
-         SELECT ?, article_id, count, sentence, published FROM actor_mentions WHERE actor_id = ?
-         ON CONFLICT (actor_id, article_id) DO UPDATE SET count = count + excluded.count`,
+         SELECT CAST(? AS INTEGER), article_id, count, sentence, published FROM actor_mentions WHERE actor_id = ?
+         ON CONFLICT (actor_id, article_id) DO UPDATE SET count = actor_mentions.count + excluded.count`,
     ).run(into, from);
     this.sql('UPDATE actor_roles SET actor_id = ? WHERE actor_id = ?').run(into, from);
     this.sql(
-      'INSERT OR IGNORE INTO actor_aliases SELECT ?, alias, alias_key FROM actor_aliases WHERE actor_id = ?',
+      `INSERT INTO actor_aliases SELECT CAST(? AS INTEGER), alias, alias_key FROM actor_aliases WHERE actor_id = ?
+         ON CONFLICT DO NOTHING`,
     ).run(into, from);
-    this.sql('INSERT OR IGNORE INTO actor_terms SELECT term, ? FROM actor_terms WHERE actor_id = ?').run(
-      into,
-      from,
-    );
     this.sql(
-      'INSERT OR IGNORE INTO event_actors SELECT event_id, ?, article_id FROM event_actors WHERE actor_id = ?',
+      'INSERT INTO actor_terms SELECT term, CAST(? AS INTEGER) FROM actor_terms WHERE actor_id = ? ON CONFLICT DO NOTHING',
+    ).run(into, from);
+    this.sql(
+      `INSERT INTO event_actors SELECT event_id, CAST(? AS INTEGER), article_id FROM event_actors WHERE actor_id = ?
+         ON CONFLICT DO NOTHING`,
     ).run(into, from);
     this.sql('DELETE FROM actors WHERE id = ?').run(from);
   }
@@ -145,7 +145,7 @@ export class KnowledgeRepo extends KnowledgeQueries {
     return (
       this.sql(
         `SELECT role, role_key AS roleKey, past, affiliation, date, article_id AS articleId FROM actor_roles
-           WHERE actor_id = ? ORDER BY date, id`,
+           WHERE actor_id = ? ORDER BY date NULLS FIRST, id`,
       ).all(actorId) as (Omit<RoleRow, 'past'> & { past: number })[]
     ).map((r) => ({ ...r, past: Boolean(r.past) }));
   }
@@ -210,15 +210,16 @@ export class KnowledgeRepo extends KnowledgeQueries {
 
   addEventSource(s: EventSourceInput): void {
     this.sql(
-      `INSERT OR IGNORE INTO event_sources (event_id, article_id, type, date, end_date, precision, uncertain, planned,
+      `INSERT INTO event_sources (event_id, article_id, type, date, end_date, precision, uncertain, planned,
            place, sentence)
-         VALUES (@eventId, @articleId, @type, @date, @endDate, @precision, @uncertain, @planned, @place, @sentence)`,
+         VALUES (@eventId, @articleId, @type, @date, @endDate, @precision, @uncertain, @planned, @place, @sentence)
+         ON CONFLICT DO NOTHING`,
     ).run({ ...s, uncertain: s.uncertain ? 1 : 0, planned: s.planned ? 1 : 0 });
   }
 
   addEventActors(eventId: number, actorIds: number[], articleId: number): void {
     const stmt = this.sql(
-      'INSERT OR IGNORE INTO event_actors (event_id, actor_id, article_id) VALUES (?, ?, ?)',
+      'INSERT INTO event_actors (event_id, actor_id, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     );
     for (const a of actorIds) stmt.run(eventId, a, articleId);
   }
@@ -229,7 +230,7 @@ export class KnowledgeRepo extends KnowledgeQueries {
       this.sql(
         `SELECT s.article_id AS articleId, s.type, s.date, s.end_date AS endDate, s.precision, s.uncertain, s.planned,
              s.place, s.sentence, a.published FROM event_sources s JOIN articles a ON a.id = s.article_id
-           WHERE s.event_id = ? ORDER BY a.published, s.article_id`,
+           WHERE s.event_id = ? ORDER BY a.published NULLS FIRST, s.article_id`,
       ).all(eventId) as (Omit<EventSourceInput, 'eventId' | 'uncertain' | 'planned'> & {
         published: string | null;
         uncertain: number;

@@ -76,7 +76,7 @@ export class SubscriptionsRepo {
     return this.db.transaction(() => {
       this.tenants.ensure(tenantId, now);
       const existing = this.sql(
-        "SELECT id FROM subscriptions WHERE tenant_id = ? AND feed_id = ? AND ifnull(channel, '') = ifnull(?, '')",
+        "SELECT id FROM subscriptions WHERE tenant_id = ? AND feed_id = ? AND coalesce(channel, '') = coalesce(?, '')",
       )
         .pluck()
         .get(tenantId, feedId, channel) as number | undefined;

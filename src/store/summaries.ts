@@ -48,8 +48,11 @@ export class SummariesRepo {
 
   cache(key: CacheKey, output: unknown, now = new Date().toISOString()): void {
     this.sql(
-      `INSERT OR REPLACE INTO llm_cache (key, task, prompt_version, model, evidence_hash, output, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO llm_cache (key, task, prompt_version, model, evidence_hash, output, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET task = excluded.task, prompt_version = excluded.prompt_version,
+           model = excluded.model, evidence_hash = excluded.evidence_hash, output = excluded.output,
+           created_at = excluded.created_at`,
     ).run(keyOf(key), key.task, key.promptVersion, key.model, key.evidenceHash, JSON.stringify(output), now);
   }
 

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.ts';
 import { runCommand } from '../../src/core/run-command.ts';
 import { discordTenant } from '../../src/core/tenant.ts';
@@ -11,6 +10,7 @@ import { OFF_TOPIC, ON_TOPIC } from '../summarize/fixtures.ts';
 import { article } from '../summarize/helpers.ts';
 import { FakeChannel, type PostedMessage, scheduleInput } from '../support/digest-fixtures.ts';
 import { commandContext, testConfig } from '../support/discord-store.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-channel-schedules-');
@@ -75,9 +75,9 @@ const postedIn = (posted: PostedMessage[], channel: string) => posted.filter((p)
 const slotDigestOf = (store: Store, tenantId: string, slot: string) =>
   store.deliveries.slot(tenantId, slot)?.digest as DigestResult;
 
-describe('channel digest schedules', () => {
+describeOnEngines('channel digest schedules', (engine) => {
   it('posts two schedules of one tenant, at their own times, zones and topics, once per slot', async () => {
-    const { store } = seeded(join(tempDir(), 'store.db'));
+    const { store } = seeded(engine.target(tempDir()));
     const kyiv = store.schedules.add(
       A.id,
       schedule({ channel: 'C1', time: '08:00', timezone: 'Europe/Kyiv', topic: 'ceasefire talks' }),
@@ -117,7 +117,7 @@ describe('channel digest schedules', () => {
   });
 
   it('catches up the latest slot missed while down, once, across a restart', async () => {
-    const path = join(tempDir(), 'store.db');
+    const path = engine.target(tempDir());
     const { store } = seeded(path);
     const daily = store.schedules.add(
       A.id,
@@ -141,7 +141,7 @@ describe('channel digest schedules', () => {
   });
 
   it('does not post a slot that passed before the schedule was made', async () => {
-    const { store } = seeded(join(tempDir(), 'store.db'));
+    const { store } = seeded(engine.target(tempDir()));
     store.schedules.add(A.id, schedule({ time: '08:00' }), '2026-11-22T09:00:00.000Z');
     const clock = { now: new Date('2026-11-22T09:05:00Z') };
     const posted: PostedMessage[] = [];
@@ -152,7 +152,7 @@ describe('channel digest schedules', () => {
   });
 
   it('picks up schedules added and removed from chat without a restart', async () => {
-    const { store } = seeded(join(tempDir(), 'store.db'));
+    const { store } = seeded(engine.target(tempDir()));
     const clock = { now: new Date('2026-11-22T06:30:00Z') };
     const posted: PostedMessage[] = [];
     const run = runner(store, clock, posted);
@@ -184,7 +184,7 @@ describe('channel digest schedules', () => {
   });
 
   it('runs from its own timer a schedule added while it waits', async () => {
-    const { store } = seeded(join(tempDir(), 'store.db'));
+    const { store } = seeded(engine.target(tempDir()));
     const clock = { now: new Date('2026-11-22T08:00:00Z') };
     const posted: PostedMessage[] = [];
     const run = runner(store, clock, posted, [], 20);
@@ -199,7 +199,7 @@ describe('channel digest schedules', () => {
   });
 
   it("posts every tenant's schedules, and one failing channel costs no other", async () => {
-    const { store } = seeded(join(tempDir(), 'store.db'));
+    const { store } = seeded(engine.target(tempDir()));
     const a = store.schedules.add(A.id, schedule({ channel: 'A-news' }), CREATED);
     const broken = store.schedules.add(B.id, schedule({ channel: 'B-gone' }), CREATED);
     const b = store.schedules.add(B.id, schedule({ channel: 'B-news' }), CREATED);
@@ -225,7 +225,7 @@ describe('channel digest schedules', () => {
   });
 
   it("composes each digest from only the articles its schedule's keyword and regex filters pass", async () => {
-    const { store, ids } = seeded(join(tempDir(), 'store.db'));
+    const { store, ids } = seeded(engine.target(tempDir()));
     const title = (i: number) => ON_TOPIC[i]!.title;
     const keyword = store.schedules.add(A.id, schedule({ channel: 'K', include: 'ceasefire' }), CREATED);
     const pattern = store.schedules.add(

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { deliverSlot } from '../../src/digest/deliver.ts';
 import { openStore } from '../../src/store/index.ts';
 import {
@@ -11,6 +10,7 @@ import {
   sampleDigest,
   sampleReply,
 } from '../support/digest-fixtures.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-deliver-log-');
@@ -26,9 +26,9 @@ function capturingLogger() {
   return { log: pino({ level: 'warn' }, sink), lines };
 }
 
-describe('logs of a failed delivery', () => {
+describeOnEngines('logs of a failed delivery', (engine) => {
   it('carry the error object with its type and stack, not only its message', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const posted: PostedMessage[] = [];
     const broken = new FakeChannel('slack', 'news', posted);
     broken.failuresBeforeSuccess = 99;

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { deliverSlot, type PreparedDigest } from '../../src/digest/deliver.ts';
 import type { SlotPlan } from '../../src/digest/slots.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -11,6 +10,7 @@ import {
   sampleDigest,
   sampleReply,
 } from '../support/digest-fixtures.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-deliver-');
@@ -35,9 +35,9 @@ function composer() {
   };
 }
 
-describe('exactly-once digest delivery', () => {
+describeOnEngines('exactly-once digest delivery', (engine) => {
   it('posts one message per destination and nothing on a second run', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const posted: PostedMessage[] = [];
     const targets = [new FakeChannel('discord', 'C1', posted), new FakeChannel('slack', 'news', posted)];
     const c = composer();
@@ -64,7 +64,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('after a failure right after the claim, a restart posts once with the stored message', async () => {
-    const path = join(tempDir(), 'store.db');
+    const path = engine.target(tempDir());
     const posted: PostedMessage[] = [];
     const c = composer();
     const before = openStore(path);
@@ -95,7 +95,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('after a crash between the post and its record, a restart finds the post instead of re-sending', async () => {
-    const path = join(tempDir(), 'store.db');
+    const path = engine.target(tempDir());
     const posted: PostedMessage[] = [];
     const c = composer();
     const before = openStore(path);
@@ -128,7 +128,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('retries a failing platform with backoff and succeeds within the policy', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const flaky = new FakeChannel('slack', 'news');
     flaky.failuresBeforeSuccess = 2;
     const outcome = await deliverSlot(store, plan, [flaky], {
@@ -144,7 +144,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('one failing destination does not hold back the others', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const down = new FakeChannel('discord', 'C1');
     down.failuresBeforeSuccess = 99;
     const up = new FakeChannel('slack', 'news');
@@ -160,7 +160,7 @@ describe('exactly-once digest delivery', () => {
   });
 
   it('gives a destination added later the same message as the rest of its slot', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const c = composer();
     const posted: PostedMessage[] = [];
     await deliverSlot(store, plan, [new FakeChannel('slack', 'a', posted)], {

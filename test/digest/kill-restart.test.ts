@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 import { SlackStandIn } from '../support/slack-api.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-kill-');
@@ -23,32 +23,36 @@ const runToEnd = async (db: string, channel: string) => {
 };
 
 // Each child loads Bolt and tsx afresh (seconds on a busy machine): generous time, no timing assumptions.
-describe('digest delivery across a killed process', { timeout: 180_000 }, () => {
-  it('a process killed after Slack stored the post but before it was recorded: the restart does not post again', async () => {
-    const db = join(tempDir(), 'store.db');
-    api.hangAfterStoring('chat.postMessage');
-    const child = spawn(process.execPath, [...CHILD, db, api.apiUrl, 'CKILL'], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    await api.nextPost();
-    child.kill('SIGKILL');
-    await exited;
+describeOnEngines(
+  'digest delivery across a killed process',
+  (engine) => {
+    it('a process killed after Slack stored the post but before it was recorded: the restart does not post again', async () => {
+      const db = engine.target(tempDir());
+      api.hangAfterStoring('chat.postMessage');
+      const child = spawn(process.execPath, [...CHILD, db, api.apiUrl, 'CKILL'], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await api.nextPost();
+      child.kill('SIGKILL');
+      await exited;
 
-    const claimed = openStore(db);
-    expect(claimed.deliveries.list('operator')).toMatchObject([{ status: 'claimed', attempts: 1 }]);
-    claimed.close();
+      const claimed = openStore(db);
+      expect(claimed.deliveries.list('operator')).toMatchObject([{ status: 'claimed', attempts: 1 }]);
+      claimed.close();
 
-    expect((await runToEnd(db, 'CKILL')).map((o) => o.status)).toEqual(['found-posted']);
-    expect((await runToEnd(db, 'CKILL')).map((o) => o.status)).toEqual(['already-posted']);
-    expect(api.posts.filter((p) => p.channel === 'CKILL')).toHaveLength(1);
-  });
+      expect((await runToEnd(db, 'CKILL')).map((o) => o.status)).toEqual(['found-posted']);
+      expect((await runToEnd(db, 'CKILL')).map((o) => o.status)).toEqual(['already-posted']);
+      expect(api.posts.filter((p) => p.channel === 'CKILL')).toHaveLength(1);
+    });
 
-  it('a process that failed right after claiming: the restart posts exactly once', async () => {
-    const db = join(tempDir(), 'store.db');
-    api.failNext('chat.postMessage', 2);
-    expect((await runToEnd(db, 'CFAIL')).map((o) => o.status)).toEqual(['failed']);
-    expect(api.posts).toHaveLength(0);
-    expect((await runToEnd(db, 'CFAIL')).map((o) => o.status)).toEqual(['posted']);
-    expect((await runToEnd(db, 'CFAIL')).map((o) => o.status)).toEqual(['already-posted']);
-    expect(api.posts.filter((p) => p.channel === 'CFAIL')).toHaveLength(1);
-  });
-});
+    it('a process that failed right after claiming: the restart posts exactly once', async () => {
+      const db = engine.target(tempDir());
+      api.failNext('chat.postMessage', 2);
+      expect((await runToEnd(db, 'CFAIL')).map((o) => o.status)).toEqual(['failed']);
+      expect(api.posts).toHaveLength(0);
+      expect((await runToEnd(db, 'CFAIL')).map((o) => o.status)).toEqual(['posted']);
+      expect((await runToEnd(db, 'CFAIL')).map((o) => o.status)).toEqual(['already-posted']);
+      expect(api.posts.filter((p) => p.channel === 'CFAIL')).toHaveLength(1);
+    });
+  },
+  { timeout: 180_000 },
+);

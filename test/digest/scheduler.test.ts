@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { PreparedDigest } from '../../src/digest/deliver.ts';
 import { startDigestScheduler } from '../../src/digest/scheduler.ts';
 import type { SlotPlan } from '../../src/digest/slots.ts';
 import { openStore } from '../../src/store/index.ts';
 import { FakeChannel, type PostedMessage, sampleDigest, sampleReply } from '../support/digest-fixtures.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-schedule-');
@@ -25,9 +25,9 @@ function setup(cronExpr: string, tz = 'UTC') {
   return { config, plans, prepare };
 }
 
-describe('digest schedule', () => {
+describeOnEngines('digest schedule', (engine) => {
   it('catches up a slot missed while the bot was down, once, with its true period', async () => {
-    const path = join(tempDir(), 'store.db');
+    const path = engine.target(tempDir());
     const { config, plans, prepare } = setup('0 8 * * *', 'Europe/Kyiv');
     const posted: PostedMessage[] = [];
     const now = () => new Date('2026-11-22T10:15:00Z'); // the 08:00 Kyiv slot (06:00Z) passed while down
@@ -69,7 +69,7 @@ describe('digest schedule', () => {
   });
 
   it('catches up a monthly slot missed 10 days ago, with the month since the slot before as its period', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const { config, plans, prepare } = setup('0 9 1 * *', 'Europe/Paris');
     const channel = new FakeChannel('slack', 'monthly');
     const scheduler = startDigestScheduler({
@@ -97,7 +97,7 @@ describe('digest schedule', () => {
   });
 
   it('still composes and posts when the ingest before it fails', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const { config, prepare } = setup('0 8 * * *');
     const channel = new FakeChannel('discord', 'C1');
     const scheduler = startDigestScheduler({
@@ -118,7 +118,7 @@ describe('digest schedule', () => {
   });
 
   it('the cron job posts the slot it fires for', async () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const { config, plans, prepare } = setup('* * * * * *');
     const channel = new FakeChannel('slack', 'news');
     const scheduler = startDigestScheduler({

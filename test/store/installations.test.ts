@@ -5,6 +5,7 @@ import { listFeeds } from '../../src/ingest/feeds/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
 import { testConfig } from '../support/discord-store.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-installations-');
@@ -29,7 +30,7 @@ function writeStoreBefore013(path: string): void {
   db.close();
 }
 
-describe('Slack installations in the store', () => {
+describe('Slack installations in a SQLite store from before migration 013', () => {
   it('a store written before migration 013 opens, keeps its workspaces’ feeds, and stores installations', () => {
     const path = join(tempDir(), 'before-013.db');
     writeStoreBefore013(path);
@@ -52,9 +53,11 @@ describe('Slack installations in the store', () => {
       again.close();
     }
   });
+});
 
+describeOnEngines('Slack installations in the store', (engine) => {
   it('a reinstall replaces the installation and keeps the first install date; remove deletes only it', () => {
-    const store = openStore(':memory:');
+    const store = openStore(engine.target(tempDir()));
     try {
       store.installations.save('slack:TA', installation('xoxb-old'), 'UALICE', T);
       store.installations.save('slack:TA', installation('xoxb-new'), 'UBOB', '2026-11-23T00:00:00.000Z');

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { migrations } from '../../src/store/migrations/index.ts';
+import { describeOnEngines, type StoreEngine } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-item-posts-');
@@ -11,8 +12,8 @@ const B = 'slack:T222';
 const T = '2026-11-22T08:00:00.000Z';
 const LATER = '2026-11-22T09:00:00.000Z';
 
-function withStore(fn: (store: Store) => void): void {
-  const store = openStore(join(tempDir(), 'store.db'));
+function withStore(engine: StoreEngine, fn: (store: Store) => void): void {
+  const store = openStore(engine.target(tempDir()));
   try {
     fn(store);
   } finally {
@@ -47,9 +48,9 @@ function itemsSubscription(store: Store) {
   return { feed, sub, backlog };
 }
 
-describe('item posts in the store', () => {
+describeOnEngines('item posts in the store', (engine) => {
   it('start after the backlog: only articles stored later are pending', () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const { feed, backlog } = itemsSubscription(store);
       expect(store.itemPosts.pending(A, 'C1', T, 20)).toEqual([]);
       const fresh = insertArticle(store, feed.id, 2);
@@ -58,7 +59,7 @@ describe('item posts in the store', () => {
     }));
 
   it('a claim is held once: a second claimant gets nothing until the lease runs out or is freed', () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const { feed } = itemsSubscription(store);
       const id = insertArticle(store, feed.id, 2);
       expect(store.itemPosts.claim(A, 'C1', [id], T, LATER)).toEqual([id]);
@@ -77,7 +78,7 @@ describe('item posts in the store', () => {
     }));
 
   it('an article whose sends keep failing is given up after the last attempt allowed, and leaves the queue', () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const { feed } = itemsSubscription(store);
       const id = insertArticle(store, feed.id, 2);
       for (const attempt of [1, 2]) {
@@ -90,7 +91,7 @@ describe('item posts in the store', () => {
     }));
 
   it("another tenant cannot see or change a tenant's item posts, filters or health notices", () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const { feed, sub } = itemsSubscription(store);
       const id = insertArticle(store, feed.id, 2);
       expect(store.itemPosts.pending(B, 'C1', T, 20)).toEqual([]);
@@ -126,7 +127,7 @@ describe('item posts in the store', () => {
     }));
 
   it('switching a subscription to digest ends its item posts; back to items starts after the new backlog', () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const { feed, sub } = itemsSubscription(store);
       insertArticle(store, feed.id, 2);
       store.subscriptions.add(A, feed.id, { channel: 'C1', mode: 'digest', origin: 'store' });

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-actors-');
@@ -14,12 +14,12 @@ const hyphenated = {
   words: 1,
 };
 
-describe('createActor', () => {
+describeOnEngines('createActor', (engine) => {
   it.each([
     ['the spaced spelling first', [spaced, hyphenated]],
     ['the hyphenated spelling first', [hyphenated, spaced]],
   ])('gives two spellings with one key one actor, %s, without a constraint error', (_, order) => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const ids = order.map((a) => store.knowledge.createActor(a));
     expect(ids[1]).toBe(ids[0]);
     expect(store.knowledge.counts().actors).toBe(1);
@@ -29,7 +29,7 @@ describe('createActor', () => {
   });
 
   it('keeps a person and an organisation with one key apart', () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const person = store.knowledge.createActor(spaced);
     const organisation = store.knowledge.createActor({ ...spaced, kind: 'organisation', surnameKey: null });
     expect(organisation).not.toBe(person);
@@ -37,7 +37,7 @@ describe('createActor', () => {
   });
 
   it('renames an actor to another spelling of its key', () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const id = store.knowledge.createActor(hyphenated);
     store.knowledge.respellActor(id, { name: 'El Mansouri', words: 2, surnameKey: 'mansouri' });
     expect(store.knowledge.actor(id)).toMatchObject({ name: 'El Mansouri', key: 'el mansouri', words: 2 });

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-indexed-');
@@ -22,9 +22,9 @@ const article = (n: number, over: Partial<ArticleInput> = {}): ArticleInput => (
   ...over,
 });
 
-describe('which articles knowledge has still to index', () => {
+describeOnEngines('which articles knowledge has still to index', (engine) => {
   it('lists an original until it is marked, and again once it changes', () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const k = store.knowledge;
     const a = store.articles.insert(article(1), '2025-12-01T00:00:00.000Z');
     const b = store.articles.insert(article(2), '2025-12-01T00:00:00.000Z');
@@ -42,7 +42,7 @@ describe('which articles knowledge has still to index', () => {
   });
 
   it('lists a removed article that was indexed (its knowledge must go), never one that was not', () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const k = store.knowledge;
     const indexed = store.articles.insert(article(1), '2025-12-01T00:00:00.000Z');
     const never = store.articles.insert(article(2), '2025-12-01T00:00:00.000Z');
@@ -54,7 +54,7 @@ describe('which articles knowledge has still to index', () => {
   });
 
   it('never lists a duplicate nobody indexed', () => {
-    const store = openStore(join(tempDir(), 'store.db'));
+    const store = openStore(engine.target(tempDir()));
     const original = store.articles.insert(article(1), '2025-12-01T00:00:00.000Z');
     store.knowledge.markIndexed(original, '2025-12-01T00:00:00.000Z', 1);
     store.articles.insert(article(2, { duplicateOf: original }), '2025-12-01T00:00:00.000Z');

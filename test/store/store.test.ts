@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
+import { describeOnEngines } from '../support/store-engines.ts';
 
 const dirs: string[] = [];
 function tempDb(): string {
@@ -31,9 +32,30 @@ const article = (over: Partial<ArticleInput> = {}): ArticleInput => ({
   ...over,
 });
 
-describe('store', () => {
+describe('the store file (SQLite only)', () => {
   it('creates the file and its folder, and keeps articles across a reopen', () => {
     const path = tempDb();
+    const first = openStore(path);
+    first.articles.insert(article());
+    first.close();
+    const second = openStore(path);
+    expect(second.articles.count()).toBe(1);
+    second.close();
+  });
+
+  it('runs in WAL mode with synchronous=FULL', () => {
+    const store = openStore(tempDb());
+    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
+    store.close();
+  });
+});
+
+describeOnEngines('store', (engine) => {
+  /** A new store of the engine (a file in a new folder for SQLite). */
+  const target = () => engine.target(dirname(tempDb()));
+
+  it('keeps articles across a reopen', () => {
+    const path = target();
     const first = openStore(path);
     const id = first.articles.insert(article());
     first.close();
@@ -45,14 +67,8 @@ describe('store', () => {
     second.close();
   });
 
-  it('runs in WAL mode with synchronous=FULL', () => {
-    const store = openStore(tempDb());
-    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
-    store.close();
-  });
-
-  it('quotes user text before it reaches FTS5 MATCH', () => {
-    const store = openStore(tempDb());
+  it('quotes user text before it reaches the full-text search (FTS5 MATCH, to_tsquery)', () => {
+    const store = openStore(target());
     store.articles.insert(article());
     for (const hostile of ['"peace', 'OR NOT (', 'title:geneva*', 'NEAR(a b)', '^^^', '']) {
       expect(() => store.articles.search(hostile)).not.toThrow();
@@ -63,7 +79,7 @@ describe('store', () => {
   });
 
   it('rolls back every write of a failed transaction', () => {
-    const store = openStore(tempDb());
+    const store = openStore(target());
     expect(() =>
       store.transaction(() => {
         store.articles.insert(article());

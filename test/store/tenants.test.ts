@@ -1,7 +1,7 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { TenantIdError } from '../../src/store/tenants.ts';
+import { describeOnEngines, type StoreEngine } from '../support/store-engines.ts';
 import { useTempDirs } from '../support/temp.ts';
 
 const tempDir = useTempDirs('newsdesk-tenants-');
@@ -9,8 +9,8 @@ const A = 'discord:111';
 const B = 'slack:T222';
 const T = '2026-11-22T08:00:00.000Z';
 
-function withStore(fn: (store: Store) => void): void {
-  const store = openStore(join(tempDir(), 'store.db'));
+function withStore(engine: StoreEngine, fn: (store: Store) => void): void {
+  const store = openStore(engine.target(tempDir()));
   try {
     fn(store);
   } finally {
@@ -18,9 +18,9 @@ function withStore(fn: (store: Store) => void): void {
   }
 }
 
-describe('tenant isolation in the store', () => {
+describeOnEngines('tenant isolation in the store', (engine) => {
   it("another tenant cannot see or change a tenant's subscriptions", () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const feed = store.feeds.add('https://a.example/private?token=s3cret');
       const sub = store.subscriptions.add(A, feed.id, { channel: 'C9', mode: 'items', origin: 'store' });
       expect(store.subscriptions.list(B)).toEqual([]);
@@ -37,7 +37,7 @@ describe('tenant isolation in the store', () => {
     }));
 
   it("another tenant cannot see or change a tenant's slots and deliveries", () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const slot = '2026-11-22T08:00:00+00:00';
       store.deliveries.saveSlot(A, { slot, since: T, until: T, digest: { a: 1 }, message: { text: 'A' } });
       const claim = store.deliveries.claim(A, {
@@ -69,7 +69,7 @@ describe('tenant isolation in the store', () => {
     }));
 
   it("another tenant's posted digests and reported items are not a tenant's", () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const digest = { since: '2026-11-21T08:00:00.000Z', until: T, mode: 'extractive', promptVersion: null };
       store.summaries.recordDigest(A, digest, [{ fingerprint: ['talks'], articleIds: [1, 2] }], T);
       expect(store.summaries.reportedItems(B)).toEqual([]);
@@ -79,7 +79,7 @@ describe('tenant isolation in the store', () => {
     }));
 
   it("marks a feed's backlog reported for one tenant without starting its next digest period", () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       const feed = store.feeds.add('https://a.example/feed');
       const insert = (n: number) =>
         store.articles.insert({
@@ -104,7 +104,7 @@ describe('tenant isolation in the store', () => {
     }));
 
   it("another tenant cannot read or change a tenant's settings", () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       store.settings.set(A, 'topic', 'energy markets');
       expect(store.settings.get(B, 'topic')).toBeUndefined();
       expect(store.settings.all(B)).toEqual({});
@@ -115,7 +115,7 @@ describe('tenant isolation in the store', () => {
     }));
 
   it('refuses a malformed tenant id instead of storing it', () =>
-    withStore((store) => {
+    withStore(engine, (store) => {
       expect(() => store.settings.set('discord', 'topic', 'x')).toThrow(TenantIdError);
       expect(() => store.tenants.ensure("slack:T1' OR 1=1")).toThrow(TenantIdError);
       expect(store.tenants.list().map((t) => t.id)).toEqual(['operator']);
