@@ -135,7 +135,7 @@ export class KnowledgeQueries {
          JOIN actor_mentions m2 ON m2.article_id = recent.article_id AND m2.actor_id != @id
          JOIN actors a ON a.id = m2.actor_id
          WHERE a.kind IN ('person', 'organisation')
-         GROUP BY a.id ORDER BY count DESC, a.mentions DESC LIMIT @limit`,
+         GROUP BY a.id ORDER BY count DESC, a.mentions DESC, a.id LIMIT @limit`,
     ).all({ ...this.v, id: actorId, limit, window: RELATED_WINDOW }) as { name: string; count: number }[];
   }
 
