@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild } from '../scripts/ensure-build.js';
 import { loadConfig } from '../src/config.ts';
+import { log } from '../src/log.ts';
 import { openStore } from '../src/store/index.ts';
 import { FeedFarm } from './scale/farm.ts';
 import { ROOT, startProcess } from './scale/processes.ts';
@@ -22,8 +23,8 @@ import { workerScenarios } from './scale/workers.ts';
 
 const quick = process.argv.includes('--quick');
 const SIZE = quick
-  ? { tenants: 100, feeds: 300, windowS: 40, itemsPerS: 4, intervalS: 10, drainS: 60 }
-  : { tenants: 500, feeds: 1500, windowS: 60, itemsPerS: 10, intervalS: 15, drainS: 120 };
+  ? { tenants: 100, feeds: 300, windowS: 30, itemsPerS: 5, intervalS: 5, drainS: 90 }
+  : { tenants: 500, feeds: 1500, windowS: 60, itemsPerS: 10, intervalS: 10, drainS: 120 };
 const OUT = join(ROOT, 'bench/.out');
 
 function machine(): string {
@@ -40,6 +41,8 @@ function nodeBaselineMb(): number {
 }
 
 async function main(): Promise<void> {
+  // The set-up runs the commands in this process: their errors only (the processes log to files).
+  log.level = 'error';
   mkdirSync(OUT, { recursive: true });
   ensureBuild();
   const work = mkdtempSync(join(OUT, 'scale-'));

@@ -89,9 +89,9 @@ export class FeedFarm {
     const r = Math.floor(this.rand() * 100);
     const behaviour: FeedBehaviour =
       r < 5 ? 'slow' : r < 7 ? 'error-500' : r < 9 ? 'hang' : r < 10 ? 'malformed' : 'ok';
-    // Most feeds hold a few items, one in ten a few hundred (log-uniform from 50 to 300): the backlog
-    // every /feeds add stores stays small enough to set 1,500 subscriptions up in a minute or two.
-    const size = this.rand() < 0.9 ? 3 + Math.floor(this.rand() * 10) : Math.round(50 * 6 ** this.rand());
+    // Most feeds hold a few items, one in thirty a few hundred (100 to 300): the backlog every /feeds
+    // add stores (about 13 items a feed) keeps setting 1,500 subscriptions up to a few minutes here.
+    const size = this.rand() < 0.97 ? 3 + Math.floor(this.rand() * 10) : 100 + Math.floor(this.rand() * 201);
     const feed: FarmFeed = {
       id,
       behaviour,

@@ -68,6 +68,17 @@ export function startProcess(
   return running;
 }
 
+/** Resolves once the process has logged `text` (or throws after `timeoutMs`, or when it exits first). */
+export async function loggedLine(running: Running, text: string, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!running.log().includes(text)) {
+    if (running.child.exitCode !== null || running.child.signalCode !== null)
+      throw new Error(`${running.name} exited before logging '${text}':\n${running.log().slice(-2000)}`);
+    if (Date.now() > until) throw new Error(`${running.name} did not log '${text}' in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** SIGTERM, then SIGKILL after `graceMs`; resolves with how it ended. */
 export async function stopProcess(running: Running, graceMs = 20_000): Promise<string> {
   running.peakMb = Math.max(running.peakMb, peakOf(running.child.pid) ?? 0);

@@ -39,6 +39,8 @@ export interface Scenario {
   openStore(): Promise<Store>;
   /** Starts the processes with the stand-ins' environment. */
   start(env: Record<string, string>): Promise<Running[]>;
+  /** Resolves when the processes are ready to work (before that, start-up is not counted in the window). */
+  ready?(processes: Running[]): Promise<void>;
   /** Halfway through the window (the worker kill). */
   midRun?(processes: Running[]): Promise<void> | void;
   /** After the processes stopped: the job queue's figures, where there is one. */
@@ -64,6 +66,8 @@ export interface RunResult {
   healthNotices: number;
   nonceRepeats: number;
   drainedS: number;
+  /** From spawning the processes to the window's start (ready, first feed fetched). */
+  startUpS: number;
   processes: { name: string; peakMb: number; ended: string }[];
   queue?: QueueFigures;
   notes: string[];
@@ -105,8 +109,9 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
   const ledger = new DeliveryLedger(farm, plan);
   discord.onCreated = (m) => ledger.record(m);
 
-  // The digest slot: the first whole minute at least 40 s away, inside the window or its drain.
-  const slotAt = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+  // The digest slot: the first whole minute at least 15 s away (schedules are by the minute), inside
+  // the window or its drain; one that passes while the processes start is caught up at their start.
+  const slotAt = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
   const store = await scenario.openStore();
   await scheduleDigests(store, config, plan, slotAt);
   ledger.expectDigests(
@@ -130,6 +135,11 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
   };
   const processes = await scenario.start(env);
   try {
+    // The window starts once the processes are up and the first feed has been asked for.
+    const spawned = Date.now();
+    await scenario.ready?.(processes);
+    while (![...farm.fetches.values()].some((ts) => ts.some((t) => t >= spawned))) await sleep(100);
+    const startUpS = (Date.now() - spawned) / 1000;
     farm.live = true;
     const start = Date.now();
     // New items appear in the feeds someone follows (an unfollowed feed is never polled).
@@ -158,7 +168,7 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
     const drainedS = (Date.now() - end) / 1000;
     if (!ledger.complete())
       notes.push(
-        `still missing after ${settings.drainS} s of drain: ${ledger.missing().slice(0, 5).join(', ')}`,
+        `not arrived after ${settings.drainS} s of drain: ${ledger.missing().slice(0, 5).join(', ')}`,
       );
     const ended = [];
     for (const p of processes) ended.push({ name: p.name, peakMb: p.peakMb, ended: await stopProcess(p) });
@@ -186,11 +196,14 @@ export async function runScenario(scenario: Scenario, settings: RunSettings): Pr
       healthNotices: summary.healthNotices,
       nonceRepeats: discord.nonceRepeats,
       drainedS,
+      startUpS,
       processes: ended.map((e, i) => ({ ...e, peakMb: processes[i]!.peakMb })),
       ...(queue ? { queue } : {}),
       notes,
     };
   } finally {
+    // Subscribing (the next store's set-up) sees every feed answer.
+    farm.reset();
     for (const p of processes)
       if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await discord.close();

@@ -12,7 +12,7 @@ export interface TableContext {
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
-const counted = (f: Figures) => `${f.once}/${f.expected} (dup ${f.duplicates}, lost ${f.missing})`;
+const counted = (f: Figures) => `${f.once}/${f.expected} (dup ${f.duplicates}, not arrived ${f.missing})`;
 
 /** The run that throughput ratios are taken against: one worker if there is one, else the first. */
 const reference = (results: RunResult[]) => results.find((r) => r.name.startsWith('1 worker')) ?? results[0];
@@ -58,13 +58,23 @@ export function formatTable(results: RunResult[], ctx: TableContext): string {
   ];
   for (const r of results) {
     const extra = [
-      `${r.name}: ${r.polls} feed fetches from ${r.feedsPolled} URLs, drained ${r.drainedS.toFixed(0)} s`,
+      `${r.name}: ready in ${r.startUpS.toFixed(0)} s, ${r.polls} feed fetches from ${r.feedsPolled} URLs in the window, drained ${r.drainedS.toFixed(0)} s`,
       `stray item posts ${r.stray}, health notices ${r.healthNotices}, nonce repeats answered by the stand-in ${r.nonceRepeats}`,
       `processes ended ${r.processes.map((p) => `${p.name}:${p.ended}`).join(' ')}`,
       ...(r.queue ? [`jobs ${r.queue.jobs}, retried ${r.queue.retried}, failed ${r.queue.failed}`] : []),
       ...r.notes,
     ];
     lines.push(extra.join('; '));
+  }
+  const killed = results.find((r) => r.name.includes('killed'));
+  const same = results.find((r) => r.name.startsWith('2 workers on'));
+  if (killed && same) {
+    const added = (a?: number, b?: number) =>
+      a === undefined || b === undefined ? '-' : `${((a - b) / 1000).toFixed(1)} s`;
+    lines.push(
+      `kill -9 cost: jobs retried ${killed.queue?.retried ?? '-'}, posted p50 ${added(killed.postedP50Ms, same.postedP50Ms)} and p99 ${added(killed.postedP99Ms, same.postedP99Ms)} against 2 workers unharmed, ` +
+        `duplicates ${killed.items.duplicates + killed.digests.duplicates}, not arrived ${killed.items.missing + killed.digests.missing}`,
+    );
   }
   if (ctx.workersUnavailable) lines.push(`workers not available: ${ctx.workersUnavailable}`);
   return `${lines.join('\n')}\n`;

@@ -9,7 +9,7 @@ import type { Config } from '../../src/config.ts';
 import { openStore } from '../../src/store/index.ts';
 import { findBinDir, type PostgresServer, startPostgres } from '../../test/support/pg-server.ts';
 import type { FeedFarm } from './farm.ts';
-import { ROOT, startProcess } from './processes.ts';
+import { loggedLine, ROOT, startProcess } from './processes.ts';
 import type { QueueFigures, Scenario } from './run.ts';
 import { subscribeAll, type TenantPlan } from './tenants.ts';
 
@@ -36,7 +36,9 @@ function missingWorker(): string | undefined {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  if (help.status !== 0) return '`newsdesk worker` does not exist yet (the job queue is not on this branch)';
+  // Commander answers an unknown command's --help with the program's help and status 0.
+  if (help.status !== 0 || !help.stdout.includes('--queues'))
+    return '`newsdesk worker` does not exist yet (the job queue is not on this branch)';
   return undefined;
 }
 
@@ -83,8 +85,14 @@ export async function workerScenarios(setup: WorkerSetup): Promise<WorkerRuns> {
     await sql(at('postgres'), 'CREATE DATABASE scale_seed');
     const started = performance.now();
     const store = openStore(at('scale_seed'));
-    await subscribeAll(store, setup.config, setup.plan, (id) => setup.farm.feedUrl(id));
-    store.close();
+    try {
+      await subscribeAll(store, setup.config, setup.plan, (id) => setup.farm.feedUrl(id));
+    } catch (err) {
+      server.stop();
+      return { unavailable: `the PostgreSQL store could not be set up: ${(err as Error).message}` };
+    } finally {
+      store.close();
+    }
     const setupS = (performance.now() - started) / 1000;
     let runs = 0;
     const scenario = (workers: number, kill: boolean): Scenario => {
@@ -113,12 +121,21 @@ export async function workerScenarios(setup: WorkerSetup): Promise<WorkerRuns> {
             QUEUE_JOB_TIMEOUT_SECONDS: String(JOB_TIMEOUT_S),
           };
           const log = (what: string) => join(setup.out, `scale-${runs}-${what}.log`);
+          // Info level: the bench waits for 'worker started' and 'feed polls queued'.
+          const info = { ...shared, LOG_LEVEL: 'info' };
           return [
-            startProcess('front end', ['bin/newsdesk-bot.js'], shared, log('front')),
+            startProcess('front end', ['bin/newsdesk-bot.js'], info, log('front')),
             ...Array.from({ length: workers }, (_, i) =>
-              startProcess(`worker ${i + 1}`, ['bin/newsdesk.js', 'worker'], shared, log(`worker-${i + 1}`)),
+              startProcess(`worker ${i + 1}`, ['bin/newsdesk.js', 'worker'], info, log(`worker-${i + 1}`)),
             ),
           ];
+        },
+        async ready(processes) {
+          await Promise.all(
+            processes.map((p) =>
+              loggedLine(p, p.name === 'front end' ? 'feed polls queued' : 'worker started'),
+            ),
+          );
         },
         ...(kill
           ? {
