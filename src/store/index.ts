@@ -12,6 +12,7 @@ import { KnowledgeRepo } from './knowledge.ts';
 import type { KnowledgeQueries } from './knowledge-queries.ts';
 import { openDatabase } from './open.ts';
 import { isPostgresUrl, openPostgres } from './open-pg.ts';
+import { PageQueriesRepo } from './page-queries.ts';
 import { SchedulesRepo } from './schedules.ts';
 import { SettingsRepo } from './settings.ts';
 import { SubscriptionsRepo } from './subscriptions.ts';
@@ -45,6 +46,7 @@ export class Store {
   readonly feedHealth: FeedHealthRepo;
   readonly schedules: SchedulesRepo;
   readonly installations: InstallationsRepo;
+  readonly pageQueries: PageQueriesRepo;
   private closed = false;
   private readonly scopedKnowledge = new Map<string, KnowledgeQueries>();
 
@@ -67,6 +69,7 @@ export class Store {
     this.deliveries = new DeliveriesRepo(db, this.tenants);
     this.itemPosts = new ItemPostsRepo(db);
     this.feedHealth = new FeedHealthRepo(db);
+    this.pageQueries = new PageQueriesRepo(db, this.tenants);
   }
 
   /**

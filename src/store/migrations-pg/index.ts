@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types.ts';
 import { baselineContentMigration } from './001-baseline-content.ts';
 import { baselineTenantsMigration } from './002-baseline-tenants.ts';
+import { pageQueriesMigration } from './003-page-queries.ts';
 
 /**
  * PostgreSQL's migrations, recorded in schema_migrations as SQLite's are. The baseline is SQLite's
@@ -12,4 +13,8 @@ export interface PgMigration {
   up(db: Engine): void;
 }
 
-export const pgMigrations: PgMigration[] = [baselineContentMigration, baselineTenantsMigration];
+export const pgMigrations: PgMigration[] = [
+  baselineContentMigration,
+  baselineTenantsMigration,
+  pageQueriesMigration,
+];

@@ -11,6 +11,7 @@ import { tenantsMigration } from './010-tenants.ts';
 import { digestSchedulesMigration } from './011-digest-schedules.ts';
 import { itemPostsMigration } from './012-item-posts.ts';
 import { slackInstallationsMigration } from './013-slack-installations.ts';
+import { pageQueriesMigration } from './014-page-queries.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   digestSchedulesMigration,
   itemPostsMigration,
   slackInstallationsMigration,
+  pageQueriesMigration,
 ];
