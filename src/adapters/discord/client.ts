@@ -6,7 +6,6 @@ import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
 import { discordDigestTarget } from './digest-target.ts';
 import { handleInteraction } from './interactions.ts';
-import { PageQueries } from './pagination.ts';
 import { NO_MENTIONS } from './render.ts';
 
 export interface DiscordBot {
@@ -47,13 +46,11 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     allowedMentions: NO_MENTIONS,
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
-  const pages = new PageQueries();
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, {
       config,
       store,
       log,
-      pages,
       ...(options.now ? { now: options.now } : {}),
     });
   });

@@ -7,7 +7,7 @@ import { truncate } from '../../core/text.ts';
 import type { Logger } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
 import { CHOICE_MAX } from './limits.ts';
-import { type PageQueries, pageButtons } from './pagination.ts';
+import { pageButtons } from './pagination.ts';
 import { type DiscordMessage, renderReply } from './render.ts';
 
 /** What answering an interaction needs, over the gateway or over HTTP. */
@@ -15,7 +15,6 @@ export interface InteractionDeps {
   config: Config;
   store: Store;
   log: Logger;
-  pages: PageQueries;
   now?: () => Date;
 }
 
@@ -46,12 +45,33 @@ export function commandContext(asker: Asker, deps: InteractionDeps): CommandCont
   };
 }
 
-/** A reply as Discord messages; a paginated one gets buttons that remember its query. */
-export function renderWithPages(reply: Reply, deps: Pick<InteractionDeps, 'pages'>): DiscordMessage[] {
-  if (!reply.pagination) return renderReply(reply);
+/** Where a reply goes: the server asked from, and the key of the query a page button recalled. */
+export interface PageOrigin {
+  guildId: string | null;
+  key?: string;
+}
+
+/**
+ * A reply as Discord messages; a paginated one gets buttons whose key recalls its query from the
+ * store, under the server's tenant, so that any front end on the same store answers a click. A next
+ * page keeps its query's key. Without a server (a DM) there is no tenant to keep it under, and no
+ * buttons: tenant-scoped commands, the only paginated ones, are refused there anyway.
+ */
+export function renderWithPages(
+  reply: Reply,
+  deps: Pick<InteractionDeps, 'store'>,
+  origin: PageOrigin,
+): DiscordMessage[] {
+  if (!reply.pagination || !origin.guildId) return renderReply(reply);
   const { command, args, page, pages } = reply.pagination;
-  const key = deps.pages.remember({ command, args });
+  const key =
+    origin.key ?? deps.store.pageQueries.remember(discordTenant(origin.guildId).id, { command, args });
   return renderReply(reply, { components: [pageButtons(key, page, pages)] });
+}
+
+/** The query behind a page button of this server; undefined when expired, unknown or another server's. */
+export function recallPageQuery(deps: Pick<InteractionDeps, 'store'>, guildId: string | null, key: string) {
+  return guildId ? deps.store.pageQueries.recall(discordTenant(guildId).id, key) : undefined;
 }
 
 /** Autocomplete suggestions within Discord's length limits. */

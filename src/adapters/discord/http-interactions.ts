@@ -3,7 +3,13 @@ import { findCommand } from '../../../commands/index.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { GENERIC_FAILURE, runAutocomplete, runCommand } from '../../core/run-command.ts';
 import { argsFromOptions, focusedOption, type OptionData } from './args.ts';
-import { commandContext, discordChoices, type InteractionDeps, renderWithPages } from './command-context.ts';
+import {
+  commandContext,
+  discordChoices,
+  type InteractionDeps,
+  recallPageQuery,
+  renderWithPages,
+} from './command-context.ts';
 import { parsePageButton } from './pagination.ts';
 import { type DiscordMessage, NO_MENTIONS, renderReply } from './render.ts';
 
@@ -88,7 +94,7 @@ async function deferredAnswer(
   deferredEphemeral: boolean,
   deps: HttpDeps,
 ) {
-  const [first, ...rest] = renderWithPages(reply, deps);
+  const [first, ...rest] = renderWithPages(reply, deps, { guildId: p.guild_id ?? null });
   if (!first) return;
   if (reply.ephemeral && !deferredEphemeral) {
     // A public placeholder cannot become private: drop it and answer privately instead.
@@ -118,7 +124,7 @@ async function onCommand(p: InteractionPayload, deps: HttpDeps): Promise<HttpAns
     };
   }
   const reply = await run();
-  const [first, ...rest] = renderWithPages(reply, deps);
+  const [first, ...rest] = renderWithPages(reply, deps, { guildId: p.guild_id ?? null });
   const hidden = ephemeral || reply.ephemeral;
   return {
     body: { type: InteractionResponseType.ChannelMessageWithSource, data: wire(first!, hidden) },
@@ -128,12 +134,12 @@ async function onCommand(p: InteractionPayload, deps: HttpDeps): Promise<HttpAns
 
 async function onPageButton(p: InteractionPayload, deps: HttpDeps): Promise<HttpAnswer> {
   const target = parsePageButton(p.data?.custom_id ?? '');
-  const query = target && deps.pages.recall(target.key);
+  const query = target && recallPageQuery(deps, p.guild_id ?? null, target.key);
   const def = query && findCommand(query.command);
   if (!target || !query || !def) return privately('These buttons have expired; run the command again.');
   const run = async () => {
     const reply = await runCommand(def, contextOf(p, deps), { ...query.args, page: target.page });
-    return renderWithPages(reply, deps)[0];
+    return renderWithPages(reply, deps, { guildId: p.guild_id ?? null, key: target.key })[0];
   };
   if (def.slow) {
     return {

@@ -11,7 +11,6 @@ import {
   type InteractionPayload,
   InteractionWebhook,
 } from './http-interactions.ts';
-import { PageQueries } from './pagination.ts';
 import { discordPublicKey, verifyDiscordRequest } from './signature.ts';
 
 /** Interaction payloads are a few kilobytes; anything far larger is not from Discord. */
@@ -79,7 +78,6 @@ export async function startInteractionsServer(
     config,
     store: options.store,
     log,
-    pages: new PageQueries(),
     webhook: InteractionWebhook.forApi(config.DISCORD_API_URL),
     ...(options.now ? { now: options.now } : {}),
   };

@@ -15,6 +15,7 @@ import {
   commandContext,
   discordChoices,
   type InteractionDeps,
+  recallPageQuery,
   renderWithPages,
 } from './command-context.ts';
 import { parsePageButton } from './pagination.ts';
@@ -41,7 +42,7 @@ async function answer(
   deferredEphemeral: boolean,
   deps: InteractionDeps,
 ) {
-  const [first, ...rest] = renderWithPages(reply, deps);
+  const [first, ...rest] = renderWithPages(reply, deps, { guildId: interaction.guildId });
   if (!first) return;
   if (reply.ephemeral && !deferredEphemeral) {
     // A public placeholder cannot become private: drop it and answer privately instead.
@@ -73,7 +74,7 @@ async function onChatInput(interaction: ChatInputCommandInteraction, deps: Inter
 
 async function onPageButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const target = parsePageButton(interaction.customId);
-  const query = target && deps.pages.recall(target.key);
+  const query = target && recallPageQuery(deps, interaction.guildId, target.key);
   const def = query && findCommand(query.command);
   if (!target || !query || !def) {
     const expired = shortReply('These buttons have expired; run the command again.');
@@ -82,7 +83,7 @@ async function onPageButton(interaction: ButtonInteraction, deps: InteractionDep
   }
   await interaction.deferUpdate();
   const reply = await runCommand(def, contextOf(interaction, deps), { ...query.args, page: target.page });
-  const [first] = renderWithPages(reply, deps);
+  const [first] = renderWithPages(reply, deps, { guildId: interaction.guildId, key: target.key });
   if (first) await interaction.editReply(first);
 }
 
