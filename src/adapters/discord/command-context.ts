@@ -69,11 +69,6 @@ export function renderWithPages(
   return renderReply(reply, { components: [pageButtons(key, page, pages)] });
 }
 
-/** The query behind a page button of this server; undefined when expired, unknown or another server's. */
-export function recallPageQuery(deps: Pick<InteractionDeps, 'store'>, guildId: string | null, key: string) {
-  return guildId ? deps.store.pageQueries.recall(discordTenant(guildId).id, key) : undefined;
-}
-
 /** Autocomplete suggestions within Discord's length limits. */
 export const discordChoices = (choices: Choice[]): Choice[] =>
   choices.map((c) => ({ name: truncate(c.name, CHOICE_MAX), value: c.value.slice(0, CHOICE_MAX) }));

@@ -3,14 +3,8 @@ import { findCommand } from '../../../commands/index.ts';
 import { type Reply, shortReply } from '../../core/reply.ts';
 import { GENERIC_FAILURE, runAutocomplete, runCommand } from '../../core/run-command.ts';
 import { argsFromOptions, focusedOption, type OptionData } from './args.ts';
-import {
-  commandContext,
-  discordChoices,
-  type InteractionDeps,
-  recallPageQuery,
-  renderWithPages,
-} from './command-context.ts';
-import { parsePageButton } from './pagination.ts';
+import { commandContext, discordChoices, type InteractionDeps, renderWithPages } from './command-context.ts';
+import { parsePageButton, recallPageQuery } from './pagination.ts';
 import { type DiscordMessage, NO_MENTIONS, renderReply } from './render.ts';
 
 /** The fields of Discord's interaction payload that newsdesk reads; the rest is ignored. */
@@ -134,7 +128,7 @@ async function onCommand(p: InteractionPayload, deps: HttpDeps): Promise<HttpAns
 
 async function onPageButton(p: InteractionPayload, deps: HttpDeps): Promise<HttpAnswer> {
   const target = parsePageButton(p.data?.custom_id ?? '');
-  const query = target && recallPageQuery(deps, p.guild_id ?? null, target.key);
+  const query = target && recallPageQuery(deps.store, p.guild_id ?? null, target.key);
   const def = query && findCommand(query.command);
   if (!target || !query || !def) return privately('These buttons have expired; run the command again.');
   const run = async () => {

@@ -15,10 +15,9 @@ import {
   commandContext,
   discordChoices,
   type InteractionDeps,
-  recallPageQuery,
   renderWithPages,
 } from './command-context.ts';
-import { parsePageButton } from './pagination.ts';
+import { parsePageButton, recallPageQuery } from './pagination.ts';
 import { renderReply } from './render.ts';
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
@@ -74,7 +73,7 @@ async function onChatInput(interaction: ChatInputCommandInteraction, deps: Inter
 
 async function onPageButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const target = parsePageButton(interaction.customId);
-  const query = target && recallPageQuery(deps, interaction.guildId, target.key);
+  const query = target && recallPageQuery(deps.store, interaction.guildId, target.key);
   const def = query && findCommand(query.command);
   if (!target || !query || !def) {
     const expired = shortReply('These buttons have expired; run the command again.');

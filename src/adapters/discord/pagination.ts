@@ -1,6 +1,15 @@
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
+import { discordTenant } from '../../core/tenant.ts';
+import type { Store } from '../../store/index.ts';
+import type { PageQuery } from '../../store/page-queries.ts';
 
 const PREFIX = 'nd:page:';
+
+/** The query behind a page button of this server; undefined when expired, unknown or another server's. */
+export function recallPageQuery(store: Store, guildId: string | null, key: string): PageQuery | undefined {
+  return guildId ? store.pageQueries.recall(discordTenant(guildId).id, key) : undefined;
+}
+
 export function parsePageButton(customId: string): { key: string; page: number } | null {
   const match = new RegExp(`^${PREFIX}([\\w-]+):(\\d+)$`).exec(customId);
   return match ? { key: match[1]!, page: Number(match[2]) } : null;

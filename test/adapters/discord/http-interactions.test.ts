@@ -21,7 +21,13 @@ import {
 import { DiscordStandIn, IDS, type RestCall } from '../../support/discord-server.ts';
 import { tempStore, testConfig } from '../../support/discord-store.ts';
 import { TenantFeed } from '../../support/tenant-feed.ts';
-import { applicationKeys, type HttpResult, postRaw, signatureHeaders } from './signed-post.ts';
+import {
+  applicationKeys,
+  type HttpResult,
+  interactionsEnv,
+  postRaw,
+  signatureHeaders,
+} from './signed-post.ts';
 
 const log = createLogger('silent');
 const A: Where = { guild: IDS.guild, channel: IDS.channel };
@@ -63,11 +69,7 @@ describe('Discord interactions over HTTP', { timeout: 240_000 }, () => {
     await Promise.all([discord.start(), feed.server.start()]);
     writeFileSync(join(corpus, 'valletta-talks.txt'), ARTICLE);
     const config = testConfig({
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: IDS.application,
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_INTERACTIONS_PORT: '0',
+      ...interactionsEnv(discord, IDS.application, keys.publicKeyHex),
       ALLOW_PRIVATE_FEEDS: 'true',
       FETCH_FULL_TEXT: 'false',
     });

@@ -16,7 +16,7 @@ import { buttonClick, slashCommand } from '../../support/discord-interactions.ts
 import { DiscordStandIn, IDS, type RestCall } from '../../support/discord-server.ts';
 import { testConfig } from '../../support/discord-store.ts';
 import { describeOnEngines } from '../../support/store-engines.ts';
-import { applicationKeys, postRaw, signatureHeaders } from './signed-post.ts';
+import { applicationKeys, interactionsEnv, postRaw, signatureHeaders } from './signed-post.ts';
 
 const log = createLogger('silent');
 const NOW = new Date('2026-02-01T12:00:00Z');
@@ -58,13 +58,7 @@ describeOnEngines('Discord page buttons across front ends on one store', (engine
     const corpus = join(dir, 'corpus');
     mkdirSync(corpus);
     for (let n = 1; n <= ROUNDS; n++) writeFileSync(join(corpus, `round-${n}.txt`), article(n));
-    const config = testConfig({
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: IDS.application,
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_INTERACTIONS_PORT: '0',
-    });
+    const config = testConfig(interactionsEnv(discord, IDS.application, keys.publicKeyHex));
     const target = engine.target(dir);
     stores.push(openStore(target), openStore(target));
     await runIngest(stores[0]!, { corpusDirs: [corpus], feeds: false, config });

@@ -38,3 +38,19 @@ export async function postRaw(
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
+
+/**
+ * The settings of a bot that talks to the Discord stand-in and serves interactions over HTTP on a
+ * free port, signed with the application's `publicKeyHex`.
+ */
+export const interactionsEnv = (
+  discord: { token: string; apiUrl: string },
+  applicationId: string,
+  publicKeyHex: string,
+): Record<string, string> => ({
+  DISCORD_TOKEN: discord.token,
+  DISCORD_APPLICATION_ID: applicationId,
+  DISCORD_API_URL: discord.apiUrl,
+  DISCORD_PUBLIC_KEY: publicKeyHex,
+  DISCORD_INTERACTIONS_PORT: '0',
+});
