@@ -1,7 +1,7 @@
 import { idList, likeAnyCase } from './dialect.ts';
 import type { Engine, Statement } from './engine/types.ts';
 import { ftsQuery } from './fts.ts';
-import { ARTICLE_TSV, RANK_WEIGHTS, tsQueryOf } from './pg-fts.ts';
+import { ARTICLE_TSV, RANK_WEIGHTS, TSQUERY, tsQueryOf } from './pg-fts.ts';
 import { statementCache } from './statements.ts';
 import type { Audience } from './tenants.ts';
 import { visibleArticle, visibleTo } from './visibility.ts';
@@ -380,7 +380,7 @@ export class ArticlesRepo {
       // ts_rank grows with relevance: negated, lower is better, as with bm25.
       return this.sql(
         `SELECT a.id AS id, -ts_rank(${RANK_WEIGHTS}, ${ARTICLE_TSV('a')}, q) AS score
-           FROM articles a, to_tsquery('simple', ?) AS q
+           FROM articles a, ${TSQUERY('?')} AS q
            WHERE ${ARTICLE_TSV('a')} @@ q AND a.status = 'active' ${visible}
            ORDER BY score, a.id LIMIT ?`,
       ).all(tsQueryOf(match), ...audience, options.limit ?? 50) as { id: number; score: number }[];

@@ -10,7 +10,7 @@ import {
   type TimelineFilter,
   toEvent,
 } from './knowledge-rows.ts';
-import { EVENT_TSV, tsQueryOf } from './pg-fts.ts';
+import { EVENT_TSV, TSQUERY, tsQueryOf } from './pg-fts.ts';
 import { statementCache } from './statements.ts';
 import { type Audience, OPERATOR_AUDIENCE } from './tenants.ts';
 import { visibleArticle, visibleArticleId, visibleTo } from './visibility.ts';
@@ -255,7 +255,7 @@ export class KnowledgeQueries {
     }
     if (f.match) {
       if (this.db.dialect === 'postgres') {
-        where.push(`${EVENT_TSV('e')} @@ to_tsquery('simple', @match)`);
+        where.push(`${EVENT_TSV('e')} @@ ${TSQUERY('@match')}`);
         params.match = tsQueryOf(f.match);
       } else {
         where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @match)');

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/types.ts';
 import { baselineContentMigration } from './001-baseline-content.ts';
 import { baselineTenantsMigration } from './002-baseline-tenants.ts';
 import { pageQueriesMigration } from './003-page-queries.ts';
+import { foldDiacriticsMigration } from './004-fold-diacritics.ts';
 
 /**
  * PostgreSQL's migrations, recorded in schema_migrations as SQLite's are. The baseline is SQLite's
@@ -17,4 +18,5 @@ export const pgMigrations: PgMigration[] = [
   baselineContentMigration,
   baselineTenantsMigration,
   pageQueriesMigration,
+  foldDiacriticsMigration,
 ];
