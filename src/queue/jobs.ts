@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { DueSlot } from '../digest/channel-schedules.ts';
-import { nextSlot, type SlotPlan } from '../digest/slots.ts';
+import type { SlotPlan } from '../digest/slots.ts';
+import { pollPeriodSeconds } from '../ingest/feeds/poll-period.ts';
 import { syncEnvFeeds } from '../ingest/feeds/subscriptions.ts';
 import type { Store } from '../store/index.ts';
 import { OPERATOR_TENANT_ID } from '../store/tenants.ts';
@@ -35,21 +36,6 @@ export function jobId(...parts: string[]): string {
 
 /** Jobs sent in one statement. */
 const SEND_BATCH = 500;
-
-/** pg-boss refuses a throttling period longer than it keeps completed jobs (12 hours by default). */
-const MAX_PERIOD_SECONDS = 12 * 3600;
-
-/**
- * FEED_POLL_CRON's period: the seconds between its next two runs, the same in every front end, so
- * that their sends land in the same pg-boss time bucket (epoch seconds divided by the period).
- */
-export function pollPeriodSeconds(cron: string, after = new Date()): number {
-  const schedule = { cron, timezone: 'UTC' };
-  const first = nextSlot(schedule, after);
-  const second = first && nextSlot(schedule, first);
-  if (!first || !second) return MAX_PERIOD_SECONDS;
-  return Math.min(MAX_PERIOD_SECONDS, Math.max(1, Math.round((second.getTime() - first.getTime()) / 1000)));
-}
 
 /**
  * One `polls` job per due feed, however many tenants follow it. The feed's id is its singletonKey and

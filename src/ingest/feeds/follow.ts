@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import { UserError } from '../../core/errors.ts';
+import type { FeedRow } from '../../store/feeds.ts';
 import type { Store } from '../../store/index.ts';
 import type { ItemFilters } from '../../store/item-posts.ts';
 import type { SubscriptionMode } from '../../store/subscriptions.ts';
@@ -10,6 +11,7 @@ import { normalizeFeedUrl } from './feed-url.ts';
 import { FetchError, fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
 import { FeedParseError, parseFeed } from './parse-feed.ts';
 import { storeFeedDocument } from './poll.ts';
+import { pollPeriodSeconds } from './poll-period.ts';
 import { type FeedHealth, toHealth } from './subscriptions.ts';
 
 export interface FollowOptions {
@@ -33,23 +35,18 @@ function asUserError(url: string, err: unknown): never {
 }
 
 /**
- * Checks the URL (SSRF guard, fetch, parse), stores the feed's current items once for everyone and
- * subscribes the tenant. The backlog floods nothing: every stored item of the feed is marked reported
- * for this tenant, so only what comes later reaches its digests, and item posts (mode items) start
- * after it. A bad URL throws a UserError.
+ * A feed polled without error within FEED_POLL_CRON's period: its current items are already stored,
+ * so another tenant following it costs no request (each URL is fetched once per interval).
  */
-export async function addFeed(
-  store: Store,
-  config: Config,
-  tenantId: string,
-  input: string,
-  options: FollowOptions = {},
-): Promise<FollowedFeed> {
-  const url = normalizeFeedUrl(input);
-  if (options.mode === 'items' && !options.channel)
-    throw new UserError(
-      'mode items posts each new item to a channel: name it (channel:<#channel> in chat, --channel on the CLI)',
-    );
+function freshFeed(store: Store, config: Config, url: string): FeedRow | undefined {
+  const feed = store.feeds.byUrl(url);
+  if (!feed?.lastSuccess || feed.consecutiveFailures > 0) return undefined;
+  const age = Date.now() - Date.parse(feed.lastSuccess);
+  return age >= 0 && age < pollPeriodSeconds(config.FEED_POLL_CRON) * 1000 ? feed : undefined;
+}
+
+/** Checks the URL (SSRF guard, fetch, parse) and stores the feed and its current items. */
+async function fetchAndStore(store: Store, config: Config, url: string): Promise<FeedRow> {
   let res: Awaited<ReturnType<typeof fetchGuarded>>;
   let title: string | null;
   try {
@@ -67,14 +64,37 @@ export async function addFeed(
     nearDuplicateIndexOf(store),
     emptyReport(),
   );
-  const now = new Date().toISOString();
   store.feeds.recordSuccess(feed.id, {
-    now,
+    now: new Date().toISOString(),
     title: stored.title,
     etag: res.etag,
     lastModified: res.lastModified,
     items: stored.items,
   });
+  return feed;
+}
+
+/**
+ * Checks the URL (SSRF guard, fetch, parse) and stores the feed's current items once for everyone,
+ * unless a fresh poll of it already has, and subscribes the tenant. The backlog floods nothing: every stored item of the feed is marked reported
+ * for this tenant, so only what comes later reaches its digests, and item posts (mode items) start
+ * after it. A bad URL throws a UserError.
+ */
+export async function addFeed(
+  store: Store,
+  config: Config,
+  tenantId: string,
+  input: string,
+  options: FollowOptions = {},
+): Promise<FollowedFeed> {
+  const url = normalizeFeedUrl(input);
+  if (options.mode === 'items' && !options.channel)
+    throw new UserError(
+      'mode items posts each new item to a channel: name it (channel:<#channel> in chat, --channel on the CLI)',
+    );
+  const feed = freshFeed(store, config, url) ?? (await fetchAndStore(store, config, url));
+  // Taken once the items are stored: the backlog is what is stored before it.
+  const now = new Date().toISOString();
   const sub = store.transaction(() => {
     const added = store.subscriptions.add(
       tenantId,

@@ -87,6 +87,24 @@ describe('feed subscriptions', () => {
     expect(listFeeds(store, config, 'operator').map((f) => f.url)).toEqual([server.url('/atom')]);
   });
 
+  it('follows a feed another server polled within the poll period without fetching it again', async () => {
+    const { store, config } = setup({ FEED_POLL_CRON: '*/15 * * * *' });
+    const url = server.url('/atom?fresh');
+    const first = await addFeed(store, config, 'discord:100', url);
+    const fetched = server.hits.get('/atom') ?? 0;
+    const second = await addFeed(store, config, 'discord:200', url);
+    expect(server.hits.get('/atom') ?? 0).toBe(fetched);
+    expect(second).toMatchObject({ feedId: first.feedId, url, title: first.title });
+    // The second server's backlog is the stored items, marked reported as if it had fetched them.
+    expect(second.backlog).toBeGreaterThan(0);
+    expect(second.backlog).toBe(first.backlog);
+
+    // A feed whose last poll failed is fetched again: the server gets the feed's state as it is now.
+    store.feeds.recordFailure(first.feedId, 'HTTP 500', new Date().toISOString(), new Date().toISOString());
+    await addFeed(store, config, 'discord:300', url);
+    expect(server.hits.get('/atom')).toBe(fetched + 1);
+  });
+
   it('refuses to add unreachable, private, non-feed and malformed URLs with a clear reason', async () => {
     const { store, config } = setup();
     await expect(addFeed(store, config, 'operator', server.url('/html'))).rejects.toThrow(
