@@ -54,17 +54,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The tenant's slot as composed once: its stored digest and message, else composed by `prepare` and
  * saved (a slot composed meanwhile elsewhere keeps its first content, which every destination gets).
+ * `alongside` runs in the same store transaction as the save (or, for a slot saved before, in one of
+ * its own): what must exist exactly when the slot does, such as the queue job that delivers it.
  */
 export async function composeSlot(
   store: Store,
   tenantId: string,
   plan: SlotPlan,
   prepare: DeliverOptions['prepare'],
+  alongside?: (slot: SlotRow) => void,
 ): Promise<SlotRow> {
   const saved = store.deliveries.slot(tenantId, plan.slot);
-  if (saved) return saved;
+  const run = (slot: SlotRow) => {
+    alongside?.(slot);
+    return slot;
+  };
+  if (saved) return alongside ? store.transaction(() => run(saved)) : saved;
   const { digest, reply } = await prepare(plan);
-  return store.deliveries.saveSlot(tenantId, { ...plan, digest, message: reply });
+  return store.transaction(() =>
+    run(store.deliveries.saveSlot(tenantId, { ...plan, digest, message: reply })),
+  );
 }
 
 /**

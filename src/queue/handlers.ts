@@ -9,7 +9,7 @@ import type { Logger } from '../log.ts';
 import { notifyChannels } from '../notify/index.ts';
 import type { Store } from '../store/index.ts';
 import { JobIncompleteError } from './errors.ts';
-import { type DigestJob, type PollJob, sendDigest } from './jobs.ts';
+import { type DigestJob, digestJobInsert, type PollJob, sendDigest } from './jobs.ts';
 import type { WorkerPlatforms } from './platforms.ts';
 
 export interface HandlerContext {
@@ -71,13 +71,19 @@ export function jobHandlers(ctx: HandlerContext) {
       return { polled: report.feeds.polled, failed: report.feeds.failed, new: report.new };
     },
 
-    /** Composes the slot (the LLM's part) once, then hands its delivery to the `digests` queue. */
+    /**
+     * Composes the slot (the LLM's part) once and hands its delivery to the `digests` queue: the job
+     * is inserted in the transaction that saves the slot, so a crash leaves both or neither.
+     */
     async llm(job: DigestJob) {
       const schedule = scheduleOf(job);
       if (job.scheduleId !== undefined && !schedule) return { skipped: 'schedule removed' };
       const prepare = schedule ? schedulePrepare(store, config, schedule) : slotDigest(store, config);
-      await composeSlot(store, job.tenantId, job.plan, prepare);
-      await sendDigest(ctx.boss, 'digests', job, config);
+      const enqueue = await digestJobInsert(ctx.boss, store, job, config);
+      await composeSlot(store, job.tenantId, job.plan, prepare, enqueue ?? undefined);
+      // A store apart from the queue's database (a SQLite file): sent after the save, and again by
+      // this job's retry should it die in between.
+      if (!enqueue) await sendDigest(ctx.boss, 'digests', job, config);
       return { composed: job.plan.slot };
     },
 

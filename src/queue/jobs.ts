@@ -71,10 +71,52 @@ export async function sendDigest(
   job: DigestJob,
   config: Pick<Config, 'QUEUE_JOB_TIMEOUT_SECONDS'>,
 ): Promise<string | null> {
-  return boss.send(queue, job, {
-    id: jobId(queue, job.tenantId, String(job.scheduleId ?? 'operator'), job.plan.slot),
-    expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
-  });
+  return boss.send(queue, job, digestOptions(queue, job, config));
+}
+
+const digestOptions = (
+  queue: 'llm' | 'digests',
+  job: DigestJob,
+  config: Pick<Config, 'QUEUE_JOB_TIMEOUT_SECONDS'>,
+): PgBoss.SendOptions => ({
+  id: jobId(queue, job.tenantId, String(job.scheduleId ?? 'operator'), job.plan.slot),
+  expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
+});
+
+/** A statement as pg-boss builds it for its own connection. */
+interface BossStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The `digests` job's insert as pg-boss builds it, to run on the store's connection inside the
+ * transaction that saves the composed slot: the slot and its delivery job commit together or not at
+ * all (pg-boss's send takes a `db` whose executeSql runs its statement; this one only keeps it).
+ * Null when the store is not the queue's database, where the job is sent after the save instead.
+ */
+export async function digestJobInsert(
+  boss: PgBoss,
+  store: Store,
+  job: DigestJob,
+  config: Pick<Config, 'QUEUE_JOB_TIMEOUT_SECONDS' | 'DATABASE_URL'>,
+): Promise<(() => void) | null> {
+  if (!store.isDatabase(config.DATABASE_URL)) return null;
+  const built: BossStatement[] = [];
+  const keep = {
+    executeSql: async (text: string, values: unknown[]) => {
+      built.push({ text, values });
+      // No row: pg-boss answers null and builds nothing more (no singletonNextSlot here).
+      return { rows: [] };
+    },
+  };
+  await boss.send('digests', job, { ...digestOptions('digests', job, config), db: keep });
+  const [insert] = built;
+  if (built.length !== 1 || !insert)
+    throw new TypeError(`pg-boss built ${built.length} statements for one job; expected its insert alone`);
+  return () => {
+    store.foreign(insert.text, insert.values);
+  };
 }
 
 export const scheduleJob = ({ schedule, plan }: DueSlot): DigestJob => ({

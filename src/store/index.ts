@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { redactUrl } from '../notify/redact-url.ts';
 import { ArticlesRepo } from './articles.ts';
 import { DeliveriesRepo } from './deliveries.ts';
 import { SqliteEngine } from './engine/sqlite.ts';
@@ -92,6 +93,22 @@ export class Store {
    */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn);
+  }
+
+  /** Whether `url` names this store's own PostgreSQL database (where the job queue's tables are too). */
+  isDatabase(url: string | undefined): boolean {
+    return this.db.foreign !== undefined && url !== undefined && redactUrl(url) === this.path;
+  }
+
+  /**
+   * Runs another library's statement on the store's connection as that library built it (the job
+   * queue's insert, `$n` placeholders): inside `transaction`, it commits or rolls back with the
+   * store's writes. PostgreSQL only (see isDatabase); returns the rows.
+   */
+  foreign(text: string, values: unknown[]): unknown[] {
+    if (!this.db.foreign)
+      throw new TypeError(`the store at ${this.path} runs no foreign statements: not PostgreSQL`);
+    return this.db.foreign(text, values).rows;
   }
 
   /** 'sqlite' (a file) or 'postgres' (DATABASE_URL). */

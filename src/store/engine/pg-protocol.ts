@@ -11,7 +11,15 @@ export interface BridgeWorkerData {
 export type BridgeRequest =
   | { op: 'connect' }
   | { op: 'exec'; sql: string }
-  | { op: 'query'; name: string; sql: string; values: unknown[]; pluck: boolean; first: boolean }
+  | {
+      op: 'query';
+      /** The server-side prepared statement's name; none for another library's statement (run unnamed). */
+      name?: string;
+      sql: string;
+      values: unknown[];
+      pluck: boolean;
+      first: boolean;
+    }
   | { op: 'end' };
 
 export interface BridgeError {

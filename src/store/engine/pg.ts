@@ -80,6 +80,9 @@ export class PgEngine implements Engine {
     this.bridge.call({ op: 'exec', sql });
   }
 
+  readonly foreign = (text: string, values: unknown[]) =>
+    this.bridge.call({ op: 'query', sql: text, values, pluck: false, first: false });
+
   get inTransaction(): boolean {
     return this.depth > 0;
   }

@@ -37,5 +37,11 @@ export interface Engine {
    * until it returns.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs another library's statement as it wrote it (PostgreSQL's `$n` placeholders, nothing
+   * translated) on this connection, inside the transaction open on it if any. PostgreSQL only:
+   * undefined on SQLite.
+   */
+  readonly foreign?: (text: string, values: unknown[]) => { rows: unknown[]; changes: number };
   close(): void;
 }
