@@ -15,3 +15,12 @@ export function pollPeriodSeconds(cron: string, after = new Date()): number {
   if (!first || !second) return MAX_PERIOD_SECONDS;
   return Math.min(MAX_PERIOD_SECONDS, Math.max(1, Math.round((second.getTime() - first.getTime()) / 1000)));
 }
+
+/**
+ * FEED_POLL_CRON's next run after `at`, read in this process's time zone as node-cron reads it: when
+ * a feed polled outside the schedule (a digest's ingest, `feeds poll`) is due again, so that the
+ * schedule's next tick does not fetch it a second time in the same interval.
+ */
+export function nextPollRun(cron: string, at = new Date()): Date | null {
+  return nextSlot({ cron, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }, at);
+}

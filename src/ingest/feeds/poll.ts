@@ -15,6 +15,7 @@ import { type HostGate, networkLimiter, processHostGate } from './host-limit.ts'
 import { itemToRaw, needsPage } from './item-to-raw.ts';
 import { type Limiter, mapLimit } from './map-limit.ts';
 import { parseFeedInParts } from './parse-feed.ts';
+import { nextPollRun } from './poll-period.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
 import type { FeedItem, ParsedFeed } from './types.ts';
 import { parsePool } from './worker-pool.ts';
@@ -233,16 +234,32 @@ async function pollRecorded(store: Store, config: Config, feed: FeedRow, run: Po
 
 const emptyPollReport = (): PollReport => ({ ...emptyReport(), feeds: { polled: 0, failed: 0 } });
 
+/** This process's poll of each store, for the next caller to wait for. */
+const polling = new WeakMap<Store, Promise<unknown>>();
+
 /**
  * Polls the feeds that are due (or all with `force`), stores new items, and updates feed health.
  * Feeds are fetched FEED_CONCURRENCY at a time; one feed's failure is recorded (with back-off) and
- * reported, and never stops the others.
+ * reported, and never stops the others. A poll asked for while another runs on the same store (a
+ * digest's ingest beside the scheduled poll) starts after it, and so finds the feeds it just polled
+ * not due: each URL is fetched once per interval.
  */
 export async function pollFeeds(
   store: Store,
   config: Config,
   options: PollOptions = {},
 ): Promise<PollReport> {
+  const before = polling.get(store) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(() => pollDue(store, config, options));
+  polling.set(store, run);
+  try {
+    return await run;
+  } finally {
+    if (polling.get(store) === run) polling.delete(store);
+  }
+}
+
+async function pollDue(store: Store, config: Config, options: PollOptions): Promise<PollReport> {
   syncEnvFeeds(store, config);
   const due = store.feeds.due(new Date().toISOString(), options.force);
   const report = emptyPollReport();
@@ -251,7 +268,7 @@ export async function pollFeeds(
   const run: PollRun = {
     near: nearDuplicateIndexOf(store),
     report,
-    nextPoll: options.nextRun ? options.nextRun.toISOString() : null,
+    nextPoll: (options.nextRun ?? nextPollRun(config.FEED_POLL_CRON))?.toISOString() ?? null,
     network: pollNetwork(config, options.hosts),
   };
   await mapLimit(due, config.FEED_CONCURRENCY, async (feed) => {

@@ -168,6 +168,22 @@ describe('pollFeeds', () => {
     expect(listFeeds(store, config, 'operator').every((f) => f.lastSuccess && !f.lastError)).toBe(true);
   });
 
+  it('fetches each feed once when two polls are asked for at once, and leaves it until the next scheduled run', async () => {
+    const { store, config } = setup({ FEEDS: server.url('/slow?twice'), FEED_POLL_CRON: '*/10 * * * *' });
+    const before = server.hits.get('/slow') ?? 0;
+    // The scheduled poll and a digest's ingest, started together on one store.
+    const [first, second] = await Promise.all([pollFeeds(store, config), pollFeeds(store, config)]);
+    expect(server.hits.get('/slow')).toBe(before + 1);
+    expect([first.feeds.polled, second.feeds.polled].sort()).toEqual([0, 1]);
+    const [feed] = listFeeds(store, config, 'operator');
+    const next = Date.parse(feed?.nextPoll ?? '');
+    // Due at FEED_POLL_CRON's next run (within ten minutes), not at once.
+    expect(next).toBeGreaterThan(Date.now());
+    expect(next - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+    expect(new Date(next).getUTCMinutes() % 10).toBe(0);
+    expect((await pollFeeds(store, config)).feeds.polled).toBe(0);
+  });
+
   it('stores nothing twice when polled again', async () => {
     const { store, config } = setup({ FEEDS: server.url('/rss') });
     await pollFeeds(store, config);
