@@ -10,7 +10,7 @@ import { workerPlatforms } from './platforms.ts';
 
 /** How often an idle worker asks for jobs (pg-boss also wakes a worker in this process at once). */
 const POLL_SECONDS = 1;
-/** Jobs of one queue a worker runs at once (polls: FEED_CONCURRENCY). */
+/** Jobs of one queue a worker runs at once (polls and pages, network-bound: FEED_CONCURRENCY). */
 const JOBS_AT_ONCE = 4;
 
 export interface Worker {
@@ -39,13 +39,18 @@ export async function startWorker(options: {
   const boss = await startBoss(config, log, 'worker');
   const handlers = jobHandlers({ boss, store, config, log, network: pollNetwork(config, hosts), platforms });
   for (const queue of queues) {
-    const loops = queue === 'polls' ? config.FEED_CONCURRENCY : JOBS_AT_ONCE;
+    const loops = queue === 'polls' || queue === 'pages' ? config.FEED_CONCURRENCY : JOBS_AT_ONCE;
     for (let i = 0; i < loops; i++) {
       await boss.work<never>(queue, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
         if (!job) return undefined;
         const started = Date.now();
         try {
           const output = await handlers[queue](job.data);
+          // pg-boss records a completion without awaiting it: a worker stopped right after a job
+          // closed its connections first and left the job active until it expired (a stately feed's
+          // polls held up for QUEUE_JOB_TIMEOUT_SECONDS). Recorded here, the stop waits for it, and
+          // pg-boss's own is a no-op (it completes active jobs only).
+          await boss.complete(queue, job.id, output);
           log.info({ queue, job: job.id, ms: Date.now() - started, output }, 'job done');
           return output;
         } catch (err) {
