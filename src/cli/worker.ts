@@ -13,7 +13,9 @@ export function registerWorkerCommand(program: Command, ctx: CliContext): void {
   dbOption(
     program
       .command('worker')
-      .description('Take feed polls and digest jobs from the PostgreSQL job queue (needs DATABASE_URL)')
+      .description(
+        'Take feed polls, page fetches and digest jobs from the PostgreSQL job queue (needs DATABASE_URL)',
+      )
       .option('--queues <names>', `comma-separated queues to take jobs from`, QUEUE_NAMES.join(',')),
   ).action(async (opts: { queues: string; db?: string }) => {
     const queues = parseQueues(opts.queues);

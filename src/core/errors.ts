@@ -24,6 +24,7 @@ export const ErrorCode = {
   SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',
   SlackOrgInstall: 'ERR_SLACK_ORG_INSTALL',
   JobIncomplete: 'ERR_JOB_INCOMPLETE',
+  PageHandOff: 'ERR_PAGE_HAND_OFF',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -4,12 +4,20 @@ import { deliverDueSlot, schedulePrepare } from '../digest/channel-schedules.ts'
 import { composeSlot, deliverSlot } from '../digest/deliver.ts';
 import { slotDigest } from '../digest/run.ts';
 import type { Limiter } from '../ingest/feeds/map-limit.ts';
+import { storePageItem } from '../ingest/feeds/page-items.ts';
 import { pollFeed } from '../ingest/feeds/poll.ts';
 import type { Logger } from '../log.ts';
 import { notifyChannels } from '../notify/index.ts';
 import type { Store } from '../store/index.ts';
 import { JobIncompleteError } from './errors.ts';
-import { type DigestJob, digestJobInsert, type PollJob, sendDigest } from './jobs.ts';
+import {
+  type DigestJob,
+  digestJobInsert,
+  type PageJob,
+  type PollJob,
+  sendDigest,
+  sendPages,
+} from './jobs.ts';
 import type { WorkerPlatforms } from './platforms.ts';
 
 export interface HandlerContext {
@@ -62,13 +70,19 @@ export function jobHandlers(ctx: HandlerContext) {
     job.scheduleId === undefined ? undefined : store.schedules.get(job.tenantId, job.scheduleId);
 
   return {
+    /** Items that want their page are handed to `pages` jobs; the poll does not wait for them. */
     async polls(job: PollJob) {
+      let pages = 0;
       const report = await pollFeed(store, config, job.feedId, {
         nextRun: job.nextRun ? new Date(job.nextRun) : null,
         network: ctx.network,
+        pages: async (items) => {
+          await sendPages(ctx.boss, items, config);
+          pages += items.length;
+        },
       });
       if (ctx.platforms.any && report.feeds.polled) await notify();
-      return { polled: report.feeds.polled, failed: report.feeds.failed, new: report.new };
+      return { polled: report.feeds.polled, failed: report.feeds.failed, new: report.new, pages };
     },
 
     /**
@@ -118,9 +132,18 @@ export function jobHandlers(ctx: HandlerContext) {
       return { delivered: statuses };
     },
 
-    /** Nothing sends page jobs yet: page fetches run inside each polls job. */
-    async pages() {
-      return { skipped: 'no page jobs yet' };
+    /**
+     * One item's page fetched (under the worker's limits, FEED_HOST_CONCURRENCY across workers) and
+     * its article stored, then posted as a poll's new items are. A page that cannot be fetched gives
+     * the article from the item's summary.
+     */
+    async pages(job: PageJob) {
+      const saved = await storePageItem(store, config, job, { network: ctx.network });
+      if (typeof saved === 'string') return { skipped: saved };
+      if (!saved.articles.length)
+        throw new JobIncompleteError(`page item ${job.origin} not stored: ${saved.failed[0]?.error}`);
+      if (ctx.platforms.any && saved.new) await notify();
+      return { new: saved.new, updated: saved.updated, duplicates: saved.duplicates, failed: saved.failed };
     },
   };
 }

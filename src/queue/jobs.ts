@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { DueSlot } from '../digest/channel-schedules.ts';
 import type { SlotPlan } from '../digest/slots.ts';
+import type { PageItem } from '../ingest/feeds/page-items.ts';
 import { pollPeriodSeconds } from '../ingest/feeds/poll-period.ts';
 import { syncEnvFeeds } from '../ingest/feeds/subscriptions.ts';
 import type { Store } from '../store/index.ts';
@@ -14,6 +15,9 @@ export interface PollJob {
   /** When the front end polls next (ISO), shown as a healthy feed's next poll. */
   nextRun: string | null;
 }
+
+/** A `pages` job: fetch one feed item's linked page and store its article. */
+export type PageJob = PageItem;
 
 /**
  * An `llm` or `digests` job: one slot of a tenant's digest. With `scheduleId`, a channel schedule
@@ -38,6 +42,14 @@ export function jobId(...parts: string[]): string {
 const SEND_BATCH = 500;
 
 /**
+ * Sends jobs a batch per statement: thousands are queued in a few round trips. pg-boss's insert skips
+ * a job whose id or singleton keys the queue already holds, as send does.
+ */
+async function insertJobs(boss: PgBoss, jobs: PgBoss.JobInsert[]): Promise<void> {
+  for (let at = 0; at < jobs.length; at += SEND_BATCH) await boss.insert(jobs.slice(at, at + SEND_BATCH));
+}
+
+/**
  * One `polls` job per due feed, however many tenants follow it. The feed's id is its singletonKey and
  * the poll period its singletonSeconds: a second front end (or a restart) sending in the same period
  * adds nothing, and the queue's stately policy never holds two waiting polls of one feed.
@@ -58,10 +70,29 @@ export async function sendPolls(
     singletonSeconds,
     expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
   }));
-  // One statement per batch (pg-boss's insert skips a job its keys already hold, as send does):
-  // thousands of feeds are queued in a few round trips.
-  for (let at = 0; at < jobs.length; at += SEND_BATCH) await boss.insert(jobs.slice(at, at + SEND_BATCH));
+  await insertJobs(boss, jobs);
   return { due: due.length };
+}
+
+/**
+ * One `pages` job per item, its id made from the item's origin and raw hash: the same item sent again
+ * (the next poll before its page job ran, another worker's poll, a retried poll) is the same job, and
+ * a changed item is a new one.
+ */
+export async function sendPages(
+  boss: PgBoss,
+  pages: PageJob[],
+  config: Pick<Config, 'QUEUE_JOB_TIMEOUT_SECONDS'>,
+): Promise<void> {
+  await insertJobs(
+    boss,
+    pages.map((page) => ({
+      id: jobId('pages', page.origin, page.fileHash),
+      name: 'pages',
+      data: page,
+      expireInSeconds: config.QUEUE_JOB_TIMEOUT_SECONDS,
+    })),
+  );
 }
 
 /** A digest slot's job on `queue` (`llm` to compose it first, `digests` to deliver it). */

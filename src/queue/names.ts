@@ -3,11 +3,12 @@ import { UserError } from '../core/errors.ts';
 /**
  * The queues a worker takes jobs from (`newsdesk worker --queues`). Names are a contract between the
  * front end that sends jobs and workers of any version that take them.
- * - polls: one feed polled (its document, then its items' pages under the per-host limit), then its
- *   new items and feed health posted to the subscribed channels;
+ * - polls: one feed polled (its document), its items stored, except new or changed ones that want
+ *   their linked page, which are handed to `pages`; then new items and feed health posted;
  * - llm: a digest slot composed (the LLM's part), then handed to `digests`;
  * - digests: a composed slot delivered once to its channel;
- * - pages: reserved for page fetches on their own; today they run inside each `polls` job.
+ * - pages: one feed item's linked page fetched (under the per-host limit) and its article stored,
+ *   from the item's summary when the page cannot be had; then new items posted.
  */
 export const QUEUE_NAMES = ['polls', 'pages', 'llm', 'digests'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];

@@ -46,6 +46,11 @@ export class FeedsRepo {
     return this.sql(`${SELECT} WHERE f.id = ?`).get(id) as FeedRow | undefined;
   }
 
+  /** Someone follows the feed: work queued for it before it was unfollowed can be dropped. */
+  followed(id: number): boolean {
+    return this.sql(`SELECT 1 FROM feeds f WHERE f.id = ? AND ${FOLLOWED}`).get(id) !== undefined;
+  }
+
   byUrl(url: string): FeedRow | undefined {
     return this.sql(`${SELECT} WHERE f.url = ?`).get(url) as FeedRow | undefined;
   }

@@ -9,6 +9,7 @@ import { CodedError, ErrorCode, UserError } from '../../src/core/errors.ts';
 import { FilterPatternError } from '../../src/filters/index.ts';
 import { BlockedAddressError } from '../../src/ingest/feeds/address-guard.ts';
 import { FetchError } from '../../src/ingest/feeds/fetch-guarded.ts';
+import { PageHandOffError } from '../../src/ingest/feeds/page-items.ts';
 import { FeedDocumentError } from '../../src/ingest/feeds/parse-document.ts';
 import { FeedParseError } from '../../src/ingest/feeds/parse-feed.ts';
 import { BodyTooLargeError } from '../../src/ingest/feeds/read-body.ts';
@@ -50,6 +51,7 @@ describe('error codes', () => {
       SlackNotInstalled: 'ERR_SLACK_NOT_INSTALLED',
       SlackOrgInstall: 'ERR_SLACK_ORG_INSTALL',
       JobIncomplete: 'ERR_JOB_INCOMPLETE',
+      PageHandOff: 'ERR_PAGE_HAND_OFF',
     });
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.keys(ErrorCode).length);
   });
@@ -76,6 +78,7 @@ describe('error codes', () => {
     [SlackNotInstalledError, 'ERR_SLACK_NOT_INSTALLED'],
     [SlackOrgInstallError, 'ERR_SLACK_ORG_INSTALL'],
     [JobIncompleteError, 'ERR_JOB_INCOMPLETE'],
+    [PageHandOffError, 'ERR_PAGE_HAND_OFF'],
   ])('%o carries its code, its message, its name and the cause it wraps', (ErrorClass, code) => {
     const cause = new Error('underneath');
     const err = new ErrorClass('what went wrong', { cause });

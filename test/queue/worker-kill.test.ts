@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -7,6 +6,7 @@ import { openStore } from '../../src/store/index.ts';
 import { scheduleInput } from '../support/digest-fixtures.ts';
 import { DiscordStandIn, IDS } from '../support/discord-server.ts';
 import { freshPostgresDatabase, postgresAvailable, postgresMissing, psql } from '../support/postgres.ts';
+import { WorkerProcesses } from '../support/worker-process.ts';
 
 const log = pino({ level: 'silent' });
 const CHANNELS = [
@@ -15,12 +15,12 @@ const CHANNELS = [
 ];
 
 let discord: DiscordStandIn;
-const children: ChildProcess[] = [];
+const workers = new WorkerProcesses();
 beforeEach(async () => {
   discord = await new DiscordStandIn().start();
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  workers.killAll();
   await discord.close();
 });
 
@@ -35,16 +35,7 @@ const environment = (databaseUrl: string): Record<string, string> => ({
   LOG_LEVEL: 'warn',
 });
 
-/** A real worker process, as an operator starts it. */
-function startWorker(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['bin/newsdesk.js', 'worker', '--queues', 'llm,digests'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited };
-}
+const startWorker = (env: Record<string, string>) => workers.start(env, 'llm,digests');
 
 const jobs = (url: string, queue: string) =>
   psql(url, `SELECT state || ':' || retry_count FROM newsdesk_queue.job WHERE name = '${queue}' ORDER BY 1`);

@@ -10,15 +10,21 @@ import type { NearDuplicateIndex } from '../simhash.ts';
 import type { RawArticle } from '../types.ts';
 import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
-import { fetchPageHtml } from './full-text.ts';
 import { type HostGate, networkLimiter, processHostGate } from './host-limit.ts';
 import { itemToRaw, needsPage } from './item-to-raw.ts';
 import { type Limiter, mapLimit } from './map-limit.ts';
+import {
+  itemWithPage,
+  type PageHandOff,
+  PageHandOffError,
+  type PageItem,
+  pageItemOf,
+  preparedInPool,
+} from './page-items.ts';
 import { parseFeedInParts } from './parse-feed.ts';
 import { nextPollRun } from './poll-period.ts';
 import { syncEnvFeeds } from './subscriptions.ts';
 import type { FeedItem, ParsedFeed } from './types.ts';
-import { parsePool } from './worker-pool.ts';
 
 export interface PollOptions {
   /** Poll every feed, not only those whose back-off has passed. */
@@ -69,7 +75,8 @@ function firstOfEachOrigin(raws: RawArticle[], claimed: Map<string, string | und
 /**
  * One parsed part of a feed as raw articles with their preparation. Items the worker left unprepared
  * are stored unchanged (left as they are) or want their linked page: a new or changed one has it
- * fetched here, and all are prepared in the parse pool, so that no cleaning runs on this thread.
+ * fetched here, or with `handOff` is left out and returned under `pages` (to be fetched elsewhere),
+ * and all are prepared in the parse pool, so that no cleaning runs on this thread.
  */
 async function articlesOf(
   store: Store,
@@ -78,7 +85,7 @@ async function articlesOf(
   part: ParsedFeed,
   analyse: boolean,
   claimed: Map<string, string | undefined>,
-  network: Limiter,
+  fetching: { network: Limiter; handOff?: PageHandOff | undefined },
 ) {
   const source = { id: feed.id, title: part.title ?? feed.title };
   const all = part.items.map((item, i) => {
@@ -89,8 +96,9 @@ async function articlesOf(
   const prepared: Prepared[] = [];
   // Items left for the parse pool to prepare here: new or changed ones the worker did not prepare.
   const unprepared: number[] = [];
+  const pages: PageItem[] = [];
   // Every item is looked at at once; only the page fetches wait for the poll's network limiter.
-  const raws = await Promise.all(
+  const looked = await Promise.all(
     kept.map(async (i, k) => {
       const item = part.items[i] as FeedItem;
       const raw = all[i] as RawArticle;
@@ -101,25 +109,33 @@ async function articlesOf(
       // item gets its page again, or the update would replace the article's full text with the summary.
       const known = store.articles.findByOrigin(raw.origin);
       if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
+      const page = config.FETCH_FULL_TEXT && needsPage(item);
+      const handed = page && fetching.handOff && pageItemOf(item, source, raw);
+      if (handed) {
+        pages.push(handed);
+        return undefined;
+      }
       unprepared.push(k);
-      if (!config.FETCH_FULL_TEXT || !needsPage(item)) return raw;
-      return itemToRaw(
-        item,
-        source,
-        await network(() => fetchPageHtml(item, config), item.link ?? undefined),
-      );
+      return page ? itemWithPage(item, source, config, fetching.network) : raw;
     }),
   );
   if (unprepared.length) {
-    const batch = unprepared.map((k) => raws[k] as RawArticle);
-    const done = await parsePool()
-      .prepare(batch, analyse)
-      .catch((err: Error) => batch.map(() => ({ error: `could not clean: ${err.message}` })));
+    const done = await preparedInPool(
+      unprepared.map((k) => looked[k] as RawArticle),
+      analyse,
+    );
     unprepared.forEach((at, k) => {
       prepared[at] = done[k] as Prepared;
     });
   }
-  return { raws, prepared, duplicates: all.length - kept.length };
+  // The items handed over are stored by their page jobs, under the same origin and hash.
+  const stored = looked.flatMap((raw, k) => (raw ? [k] : []));
+  return {
+    raws: stored.map((k) => looked[k] as RawArticle),
+    prepared: stored.map((k) => prepared[k]),
+    pages,
+    duplicates: all.length - kept.length,
+  };
 }
 
 type FeedSource = Pick<FeedRow, 'id' | 'title'>;
@@ -135,10 +151,10 @@ export async function storeFeedDocument(
   doc: { body: Uint8Array; contentType?: string | null; url?: string },
   near: NearDuplicateIndex,
   report: IngestReport,
-  storing: Pick<SaveOptions, 'index'> & { network?: Limiter } = {},
+  storing: Pick<SaveOptions, 'index'> & { network?: Limiter; pages?: PageHandOff | undefined } = {},
 ): Promise<{ title: string | null; items: number }> {
   // Its page fetches share the poll's limit on requests (a limit of their own when called alone).
-  const { network = pollNetwork(config), ...save } = storing;
+  const { network = pollNetwork(config), pages: handOff, ...save } = storing;
   const analyse = save.index !== false;
   const prepare = {
     feedId: feed.id,
@@ -150,36 +166,40 @@ export async function storeFeedDocument(
   let title: string | null | undefined;
   let items = 0;
   const claimed = new Map<string, string | undefined>();
+  const notHanded: { count: number; err: unknown }[] = [];
   const options = { contentType: doc.contentType, baseUrl: doc.url, prepare };
   await parseFeedInParts(doc.body, options, async (part) => {
     title ??= part.title;
     items += part.items.length;
     report.skipped += part.skippedItems;
-    const { raws, prepared, duplicates } = await articlesOf(
+    const { raws, prepared, pages, duplicates } = await articlesOf(
       store,
       config,
       feed,
       part,
       analyse,
       claimed,
-      network,
+      { network, handOff },
     );
     report.duplicates += duplicates;
     mergeReports(report, saveArticles(store, raws, { ...save, nearDuplicates: near, prepared }));
+    if (pages.length && handOff)
+      await handOff(pages).catch((err: unknown) => {
+        notHanded.push({ count: pages.length, err });
+      });
   });
+  // Thrown once the document is through (the parts after it are stored all the same), and before
+  // the poll records the feed's validators: its retry fetches the document again and hands them over.
+  if (notHanded.length)
+    throw new PageHandOffError(`${notHanded.reduce((n, f) => n + f.count, 0)} items' pages not handed over`, {
+      cause: notHanded[0]?.err,
+    });
   return { title: title ?? null, items };
 }
 
 /** Fetches, parses and stores one feed; throws on failure (the caller records it). */
-async function pollOne(
-  store: Store,
-  config: Config,
-  feed: FeedRow,
-  near: NearDuplicateIndex,
-  report: IngestReport,
-  nextPoll: string | null,
-  network: Limiter,
-): Promise<void> {
+async function pollOne(store: Store, config: Config, feed: FeedRow, run: PollRun): Promise<void> {
+  const { near, report, nextPoll, network } = run;
   const res = await network(
     () =>
       fetchGuarded(feed.url, {
@@ -194,7 +214,10 @@ async function pollOne(
     store.feeds.recordSuccess(feed.id, { now, nextPoll });
     return;
   }
-  const stored = await storeFeedDocument(store, config, feed, res, near, report, { network });
+  const stored = await storeFeedDocument(store, config, feed, res, near, report, {
+    network,
+    pages: run.pages,
+  });
   store.feeds.recordSuccess(feed.id, {
     now,
     nextPoll,
@@ -210,14 +233,20 @@ interface PollRun {
   report: PollReport;
   nextPoll: string | null;
   network: Limiter;
+  /** Where the items that want their page go, instead of having it fetched in the poll. */
+  pages?: PageHandOff | undefined;
 }
 
-/** Polls one feed; its failure is recorded (with back-off) and reported, never thrown. */
+/**
+ * Polls one feed; its failure is recorded (with back-off) and reported, never thrown, except that of
+ * handing pages over: the feed is fine, and its poll is to be tried again.
+ */
 async function pollRecorded(store: Store, config: Config, feed: FeedRow, run: PollRun): Promise<void> {
   run.report.feeds.polled++;
   try {
-    await pollOne(store, config, feed, run.near, run.report, run.nextPoll, run.network);
+    await pollOne(store, config, feed, run);
   } catch (err) {
+    if (err instanceof PageHandOffError) throw err;
     const error = errorMessage(err);
     const now = new Date();
     store.feeds.recordFailure(
@@ -284,13 +313,14 @@ async function pollDue(store: Store, config: Config, options: PollOptions): Prom
 /**
  * Polls one feed by id (a queue worker's `polls` job; the front end sends jobs for followed feeds
  * only, and a feed unfollowed since is polled this once more). `network` is the worker's own
- * limiter, shared by its jobs.
+ * limiter, shared by its jobs; `pages` takes the new or changed items that want their page (the
+ * worker's `pages` jobs), which the poll then neither fetches nor stores.
  */
 export async function pollFeed(
   store: Store,
   config: Config,
   feedId: number,
-  options: Pick<PollOptions, 'nextRun'> & { network: Limiter },
+  options: Pick<PollOptions, 'nextRun'> & { network: Limiter; pages?: PageHandOff },
 ): Promise<PollReport> {
   const report = emptyPollReport();
   const feed = store.feeds.get(feedId);
@@ -301,6 +331,7 @@ export async function pollFeed(
     report,
     nextPoll,
     network: options.network,
+    pages: options.pages,
   });
   return report;
 }
