@@ -2,8 +2,7 @@ import type { Config } from '../../config.ts';
 import { CodedError, ErrorCode } from '../../core/errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { Prepared } from '../prepare.ts';
-import { nearDuplicateIndexOf, type SaveResult, saveArticles } from '../save.ts';
-import type { NearDuplicateIndex } from '../simhash.ts';
+import { type SaveResult, saveArticles } from '../save.ts';
 import type { RawArticle } from '../types.ts';
 import { fetchPageHtml } from './full-text.ts';
 import { itemToRaw } from './item-to-raw.ts';
@@ -72,16 +71,17 @@ export type PageSkip = 'feed unfollowed' | 'already stored';
 
 /**
  * Fetches a page item's page and stores its article as its poll would have (prepared in the parse
- * pool, linked to its near duplicates). A feed nobody follows any more has nothing fetched; an item
- * the store already holds as it is (a retried job, the same item sent again) is not fetched again.
- * A page that cannot be cleaned gives the article from the item's summary: a poll would try such an
- * item again at its next run, but a page item is not sent again while its job is kept.
+ * pool, linked to its near duplicates by saveArticles). A feed nobody follows any more has nothing
+ * fetched; an item the store already holds as it is (a retried job, the same item sent again) is not
+ * fetched again. A page that cannot be cleaned gives the article from the item's summary: a poll
+ * would try such an item again at its next run, but a page item is not sent again while its job is
+ * kept.
  */
 export async function storePageItem(
   store: Store,
   config: Config,
   page: PageItem,
-  options: { network: Limiter; near?: NearDuplicateIndex },
+  options: { network: Limiter },
 ): Promise<SaveResult | PageSkip> {
   if (!store.feeds.followed(page.feed.id)) return 'feed unfollowed';
   const known = store.articles.findByOrigin(page.origin);
@@ -94,8 +94,5 @@ export async function storePageItem(
     raw = asPolled(itemToRaw(page.item, page.feed));
     prepared = await preparedInPool([raw], true);
   }
-  return saveArticles(store, [raw], {
-    nearDuplicates: options.near ?? nearDuplicateIndexOf(store),
-    prepared,
-  });
+  return saveArticles(store, [raw], { prepared });
 }
