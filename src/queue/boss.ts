@@ -8,17 +8,44 @@ import { QUEUE_NAMES, type QueueName } from './names.ts';
 export const QUEUE_SCHEMA = 'newsdesk_queue';
 
 /**
- * Each queue's policy and retries. `polls` is stately: at most one queued and one running job per
- * feed (its singletonKey), so a backlog never piles up polls of one feed. A job whose worker died is
- * retried once pg-boss sees it expired (QUEUE_JOB_TIMEOUT_SECONDS); a digest's delivery claims in the
- * store make its retry post nothing twice.
+ * Each queue's policy and retries. `polls` is short: at most one waiting job per feed (its
+ * singletonKey), so a backlog never piles up polls of one feed, and with no limit on running ones.
+ * Not stately: pg-boss takes the oldest waiting job, and when a feed's next poll is the oldest while
+ * its last one still runs (a slow feed, a killed worker's job until it expires) stately's unique
+ * index refuses it, and pg-boss hands out no polls job at all until that poll ends. One poll of a
+ * feed at a time is the feed lock's work instead (feed-lock.ts). A job whose worker died is retried
+ * once pg-boss sees it expired (QUEUE_JOB_TIMEOUT_SECONDS); a digest's delivery claims in the store
+ * make its retry post nothing twice. No queue here may be singleton or stately, for the same reason.
  */
 const QUEUES: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
-  polls: { policy: 'stately', retryLimit: 2, retryDelay: 5 },
+  polls: { policy: 'short', retryLimit: 2, retryDelay: 5 },
   pages: { policy: 'standard', retryLimit: 2, retryDelay: 5 },
   llm: { policy: 'standard', retryLimit: 5, retryDelay: 5, retryBackoff: true },
   digests: { policy: 'standard', retryLimit: 8, retryDelay: 5, retryBackoff: true },
 };
+
+/**
+ * Creates the queue, or brings an existing one to this version's policy and retries (createQueue
+ * leaves an existing queue as it was: a `polls` queue made stately by an earlier version stays so).
+ * Jobs already queued keep the policy they were sent with.
+ */
+async function ensureQueue(boss: PgBoss, name: QueueName, log: Logger): Promise<void> {
+  const wanted = QUEUES[name];
+  await boss.createQueue(name, { name, ...wanted });
+  const current = await boss.getQueue(name);
+  const stale = Object.entries(wanted).filter(
+    ([key, value]) => current?.[key as keyof typeof wanted] !== value,
+  );
+  if (!current || !stale.length) return;
+  await boss.updateQueue(name, { name, ...wanted });
+  log.info(
+    {
+      queue: name,
+      was: Object.fromEntries(stale.map(([key]) => [key, current[key as keyof typeof wanted]])),
+    },
+    'job queue updated',
+  );
+}
 
 /** How often expired jobs are looked for: a killed worker's job waits the timeout and at most this. */
 export const maintenanceSeconds = (config: Pick<Config, 'QUEUE_JOB_TIMEOUT_SECONDS'>): number =>
@@ -46,6 +73,6 @@ export async function startBoss(config: Config, log: Logger, role: 'front end' |
   // A lost connection is reported here and retried by pg-boss; it must not end the process.
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
-  for (const name of QUEUE_NAMES) await boss.createQueue(name, { name, ...QUEUES[name] });
+  for (const name of QUEUE_NAMES) await ensureQueue(boss, name, log);
   return boss;
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
 import { notifyChannels } from '../notify/index.ts';
 import type { Store } from '../store/index.ts';
 import { JobIncompleteError } from './errors.ts';
+import type { FeedLocks } from './feed-lock.ts';
 import {
   type DigestJob,
   digestJobInsert,
@@ -28,6 +29,8 @@ export interface HandlerContext {
   /** The worker's requests: FEED_CONCURRENCY at once in all its jobs, FEED_HOST_CONCURRENCY per host everywhere. */
   network: Limiter;
   platforms: WorkerPlatforms;
+  /** One poll of a feed at a time across workers. */
+  feedLocks: FeedLocks;
 }
 
 const DELIVERED = new Set(['posted', 'already-posted', 'found-posted']);
@@ -73,14 +76,18 @@ export function jobHandlers(ctx: HandlerContext) {
     /** Items that want their page are handed to `pages` jobs; the poll does not wait for them. */
     async polls(job: PollJob) {
       let pages = 0;
-      const report = await pollFeed(store, config, job.feedId, {
-        nextRun: job.nextRun ? new Date(job.nextRun) : null,
-        network: ctx.network,
-        pages: async (items) => {
-          await sendPages(ctx.boss, items, config);
-          pages += items.length;
-        },
-      });
+      // Unless another worker polls the feed now: that poll gets what this one would.
+      const report = await ctx.feedLocks.whileHeld(job.feedId, () =>
+        pollFeed(store, config, job.feedId, {
+          nextRun: job.nextRun ? new Date(job.nextRun) : null,
+          network: ctx.network,
+          pages: async (items) => {
+            await sendPages(ctx.boss, items, config);
+            pages += items.length;
+          },
+        }),
+      );
+      if (!report) return { skipped: 'feed being polled' };
       if (ctx.platforms.any && report.feeds.polled) await notify();
       return { polled: report.feeds.polled, failed: report.feeds.failed, new: report.new, pages };
     },

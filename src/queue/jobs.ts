@@ -52,7 +52,7 @@ async function insertJobs(boss: PgBoss, jobs: PgBoss.JobInsert[]): Promise<void>
 /**
  * One `polls` job per due feed, however many tenants follow it. The feed's id is its singletonKey and
  * the poll period its singletonSeconds: a second front end (or a restart) sending in the same period
- * adds nothing, and the queue's stately policy never holds two waiting polls of one feed.
+ * adds nothing, and the queue's short policy never holds two waiting polls of one feed.
  */
 export async function sendPolls(
   boss: PgBoss,

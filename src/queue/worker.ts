@@ -3,6 +3,7 @@ import { pollNetwork } from '../ingest/feeds/poll.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { requireDatabaseUrl, startBoss } from './boss.ts';
+import { postgresFeedLocks } from './feed-lock.ts';
 import { jobHandlers } from './handlers.ts';
 import { postgresHostGate } from './host-slots.ts';
 import type { QueueName } from './names.ts';
@@ -37,7 +38,16 @@ export async function startWorker(options: {
   });
   const platforms = await workerPlatforms(config, store, log);
   const boss = await startBoss(config, log, 'worker');
-  const handlers = jobHandlers({ boss, store, config, log, network: pollNetwork(config, hosts), platforms });
+  const feedLocks = postgresFeedLocks(url, log);
+  const handlers = jobHandlers({
+    boss,
+    store,
+    config,
+    log,
+    network: pollNetwork(config, hosts),
+    platforms,
+    feedLocks,
+  });
   for (const queue of queues) {
     const loops = queue === 'polls' || queue === 'pages' ? config.FEED_CONCURRENCY : JOBS_AT_ONCE;
     for (let i = 0; i < loops; i++) {
@@ -47,8 +57,8 @@ export async function startWorker(options: {
         try {
           const output = await handlers[queue](job.data);
           // pg-boss records a completion without awaiting it: a worker stopped right after a job
-          // closed its connections first and left the job active until it expired (a stately feed's
-          // polls held up for QUEUE_JOB_TIMEOUT_SECONDS). Recorded here, the stop waits for it, and
+          // closed its connections first and left the job active until it expired and was run again
+          // (QUEUE_JOB_TIMEOUT_SECONDS later). Recorded here, the stop waits for it, and
           // pg-boss's own is a no-op (it completes active jobs only).
           await boss.complete(queue, job.id, output);
           log.info({ queue, job: job.id, ms: Date.now() - started, output }, 'job done');
@@ -64,7 +74,7 @@ export async function startWorker(options: {
   return {
     async stop(timeoutMs = 30_000) {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
-      await Promise.all([hosts.close(), platforms.stop()]);
+      await Promise.all([hosts.close(), feedLocks.close(), platforms.stop()]);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { FeedServer } from '../ingest/feeds/feed-server.ts';
 
 interface Item {
@@ -34,11 +35,13 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 export class NumberedFeed {
   private items: Item[] = [];
   private failing = false;
+  private holding = false;
+  private readonly held: ServerResponse[] = [];
   private published = 0;
   readonly server = new FeedServer({
     '/numbered': (_req, res) => {
-      if (this.failing) res.writeHead(503).end('down for maintenance');
-      else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(this.document());
+      if (this.holding) this.held.push(res);
+      else this.answer(res);
     },
   });
 
@@ -67,6 +70,23 @@ export class NumberedFeed {
 
   recover(): void {
     this.failing = false;
+  }
+
+  /** Requests from now on get no answer until release() (a slow feed, a poll that stays running). */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Answers the held requests with the feed as it is now, and the next ones at once. */
+  release(): void {
+    this.holding = false;
+    // A request whose client went away (a killed worker's) is dropped.
+    for (const res of this.held.splice(0)) if (res.socket && !res.socket.destroyed) this.answer(res);
+  }
+
+  private answer(res: ServerResponse): void {
+    if (this.failing) res.writeHead(503).end('down for maintenance');
+    else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(this.document());
   }
 
   private document(): string {
