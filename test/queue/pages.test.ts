@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/index.ts';
 import { FeedServer } from '../ingest/feeds/feed-server.ts';
 import { DiscordStandIn, IDS } from '../support/discord-server.ts';
 import { freshPostgresDatabase, postgresAvailable, postgresMissing, psql } from '../support/postgres.ts';
-import { WorkerProcesses } from '../support/worker-process.ts';
+import { WorkerProcesses, workerEnv } from '../support/worker-process.ts';
 
 const log = pino({ level: 'silent' });
 /** Each test posts to a server of its own: a fresh store numbers its articles (and item nonces) from 1. */
@@ -110,12 +110,7 @@ const posted = (channel: string) =>
 /** A PostgreSQL database (store and queue) where `follower` follows the feed at `feedPath`. */
 function queueWith(feedPath: string, follower: (typeof SERVERS)[number]) {
   const url = freshPostgresDatabase('pages');
-  const env = {
-    DATABASE_URL: url,
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: IDS.application,
-    DISCORD_API_URL: discord.apiUrl,
-    ALLOW_PRIVATE_FEEDS: 'true',
+  const env = workerEnv(url, discord, {
     FETCH_FULL_TEXT: 'true',
     // A poll every 2 s, so that the feed is polled several times while its page jobs wait.
     FEED_POLL_CRON: '*/2 * * * * *',
@@ -124,8 +119,7 @@ function queueWith(feedPath: string, follower: (typeof SERVERS)[number]) {
     // A job a worker left active (killed, or stopped while pg-boss was fetching it) goes to another
     // worker after 20 s instead of 15 min (and no page job outlasts it on a busy machine).
     QUEUE_JOB_TIMEOUT_SECONDS: '20',
-    LOG_LEVEL: 'warn',
-  };
+  });
   const config = loadConfig(env);
   const store = openStore(url);
   const row = store.feeds.add(server.url(feedPath));

@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/index.ts';
 import { DiscordStandIn, IDS } from '../support/discord-server.ts';
 import { NumberedFeed } from '../support/numbered-feed.ts';
 import { freshPostgresDatabase, postgresAvailable, postgresMissing, psql } from '../support/postgres.ts';
-import { WorkerProcesses } from '../support/worker-process.ts';
+import { WorkerProcesses, workerEnv } from '../support/worker-process.ts';
 
 const log = pino({ level: 'silent' });
 const TENANT = `discord:${IDS.guild}`;
@@ -38,20 +38,14 @@ describe.skipIf(!postgresAvailable())(
   () => {
     it('a worker killed (kill -9) mid-poll: another polls the feed before the job expires, and each new item is posted once', async () => {
       const url = freshPostgresDatabase('pollkill');
-      const env = {
-        DATABASE_URL: url,
-        DISCORD_TOKEN: discord.token,
-        DISCORD_APPLICATION_ID: IDS.application,
-        DISCORD_API_URL: discord.apiUrl,
-        ALLOW_PRIVATE_FEEDS: 'true',
+      const env = workerEnv(url, discord, {
         FETCH_FULL_TEXT: 'false',
         FEED_POLL_CRON: '*/2 * * * * *',
         // The held request outlives the test's waits instead of timing out.
         FEED_TIMEOUT_MS: '120000',
         // The killed worker's job is retried 40-50 s after it started: the feed must not wait for that.
         QUEUE_JOB_TIMEOUT_SECONDS: '40',
-        LOG_LEVEL: 'warn',
-      };
+      });
       const store = openStore(url);
       const row = store.feeds.add(feed.url);
       store.subscriptions.add(TENANT, row.id, { channel: IDS.channel, mode: 'items', origin: 'store' });

@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/index.ts';
 import { scheduleInput } from '../support/digest-fixtures.ts';
 import { DiscordStandIn, IDS } from '../support/discord-server.ts';
 import { freshPostgresDatabase, postgresAvailable, postgresMissing, psql } from '../support/postgres.ts';
-import { WorkerProcesses } from '../support/worker-process.ts';
+import { WorkerProcesses, workerEnv } from '../support/worker-process.ts';
 
 const log = pino({ level: 'silent' });
 const CHANNELS = [
@@ -25,15 +25,9 @@ afterEach(async () => {
 });
 
 /** The environment of the front end and of every worker: one database (store and queue), one Discord. */
-const environment = (databaseUrl: string): Record<string, string> => ({
-  DATABASE_URL: databaseUrl,
-  DISCORD_TOKEN: discord.token,
-  DISCORD_APPLICATION_ID: IDS.application,
-  DISCORD_API_URL: discord.apiUrl,
+const environment = (databaseUrl: string): Record<string, string> =>
   // A killed worker's job is given to another after 4 s (instead of 15 min).
-  QUEUE_JOB_TIMEOUT_SECONDS: '4',
-  LOG_LEVEL: 'warn',
-});
+  workerEnv(databaseUrl, discord, { QUEUE_JOB_TIMEOUT_SECONDS: '4' });
 
 const startWorker = (env: Record<string, string>) => workers.start(env, 'llm,digests');
 
