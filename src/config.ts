@@ -89,6 +89,11 @@ const schema = z
     ),
     /** How long a queued job may run before pg-boss gives it to another worker (a killed worker's job). */
     QUEUE_JOB_TIMEOUT_SECONDS: int(900, 2, 86_400),
+    /**
+     * How long posting one digest to a channel may take (its requests to Discord or Slack together)
+     * before it is given up and retried: shorter than QUEUE_JOB_TIMEOUT_SECONDS (checked below).
+     */
+    POST_TIMEOUT_MS: int(30_000, 100),
 
     CORPUS_DIR: z.string().min(1).default('./corpus'),
     MAX_FILE_BYTES: int(5 * MB, 1),
@@ -172,6 +177,12 @@ const schema = z
       });
     }
     checkSlackOAuth(env, ctx);
+    if (env.POST_TIMEOUT_MS >= env.QUEUE_JOB_TIMEOUT_SECONDS * 1000)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['POST_TIMEOUT_MS'],
+        message: `must be shorter than QUEUE_JOB_TIMEOUT_SECONDS (${env.QUEUE_JOB_TIMEOUT_SECONDS} s): a digest post still in flight when its job goes to another worker must have landed or failed before that worker looks for it`,
+      });
     const slackHttp = Boolean((env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN) || env.SLACK_CLIENT_ID);
     if (env.DISCORD_PUBLIC_KEY && slackHttp && env.DISCORD_INTERACTIONS_PORT === env.PORT && env.PORT !== 0)
       ctx.addIssue({

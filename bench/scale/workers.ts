@@ -119,6 +119,7 @@ export async function workerScenarios(setup: WorkerSetup): Promise<WorkerRuns> {
             CORPUS_DIR: join(setup.out, 'scale-no-corpus'),
             FEED_POLL_CRON: `*/${setup.intervalS} * * * * *`,
             QUEUE_JOB_TIMEOUT_SECONDS: String(JOB_TIMEOUT_S),
+            POST_TIMEOUT_MS: String((JOB_TIMEOUT_S * 1000) / 2),
           };
           const log = (what: string) => join(setup.out, `scale-${runs}-${what}.log`);
           // Info level: the bench waits for 'worker started' and 'feed polls queued'.

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { ScheduleRow, Store } from '../store/index.ts';
 import { tenantPlatform } from '../store/tenants.ts';
 import { type DeliveryOutcome, deliverSlot, type RetryPolicy } from './deliver.ts';
+import type { DeliveryLease } from './lease.ts';
 import { slotDigest } from './run.ts';
 import { scheduleCron, scheduleFilter } from './schedule-spec.ts';
 import { nextSlot, planSlot, type SlotPlan } from './slots.ts';
@@ -94,7 +95,10 @@ export function schedulePrepare(store: Store, config: Config, schedule: Schedule
  * what a tick does for each due slot, and what a queue worker does for a `digests` job.
  */
 export async function deliverDueSlot(
-  options: Pick<ChannelSchedulesOptions, 'store' | 'config' | 'log' | 'targetFor' | 'retry'>,
+  options: Pick<ChannelSchedulesOptions, 'store' | 'config' | 'log' | 'targetFor' | 'retry'> & {
+    /** Who posts: a queue job's attempt (see DeliverOptions). */
+    lease?: DeliveryLease;
+  },
   { schedule, plan }: DueSlot,
 ): Promise<ScheduleOutcome> {
   const { store, config, log } = options;
@@ -112,7 +116,9 @@ export async function deliverDueSlot(
       tenantId: schedule.tenantId,
       log,
       prepare: schedulePrepare(store, config, schedule),
+      postTimeoutMs: config.POST_TIMEOUT_MS,
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.lease ? { lease: options.lease } : {}),
     });
     return { ...where, slot: plan.slot, status: outcome?.status ?? 'failed' };
   } catch (err) {

@@ -6,6 +6,7 @@ import type { DeliveryRow, SlotRow } from '../store/deliveries.ts';
 import type { Store } from '../store/index.ts';
 import { OPERATOR_TENANT_ID } from '../store/tenants.ts';
 import { type DigestResult, recordDigestPosted } from '../summarize/index.ts';
+import { DEFAULT_POST_TIMEOUT_MS, type DeliveryLease, holdClaim, processLease } from './lease.ts';
 import type { SlotPlan } from './slots.ts';
 import type { DeliveryTarget } from './target.ts';
 
@@ -29,12 +30,17 @@ export interface DeliverOptions {
   retry?: RetryPolicy;
   /** Called once per slot run, only when some destination still needs the slot's message. */
   prepare: (plan: SlotPlan) => Promise<PreparedDigest>;
+  /** Who posts (a queue job's attempt); this process when not given. */
+  lease?: DeliveryLease;
+  /** How long one post may take, all its requests together (POST_TIMEOUT_MS). */
+  postTimeoutMs?: number;
 }
 
 export interface DeliveryOutcome {
   platform: DeliveryTarget['platform'];
   destination: string;
-  status: 'posted' | 'already-posted' | 'found-posted' | 'failed';
+  /** superseded: this sender's job was given to another attempt, which posts it instead. */
+  status: 'posted' | 'already-posted' | 'found-posted' | 'failed' | 'superseded';
   messageId?: string;
 }
 
@@ -129,25 +135,46 @@ async function deliverOne(
     slot: claim.slot,
   };
   const retry = options.retry ?? DEFAULT_RETRY;
+  const postMs = options.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS;
+  const lease = options.lease ?? processLease();
+  const outcome = (status: DeliveryOutcome['status'], messageId?: string | null): DeliveryOutcome => ({
+    platform: target.platform,
+    destination: target.destination,
+    status,
+    ...(messageId ? { messageId } : {}),
+  });
   const found = (messageId: string): DeliveryOutcome => {
     store.deliveries.complete(tenantId, claim.id, messageId);
     options.log.info({ ...where, messageId }, 'digest was already posted; recorded it');
-    return { platform: target.platform, destination: target.destination, status: 'found-posted', messageId };
+    return outcome('found-posted', messageId);
   };
-  let tried = claim.attempts > 0;
+  const superseded = (): DeliveryOutcome => {
+    options.log.warn(
+      { ...where, owner: lease.owner },
+      'digest not posted here: its job went to another worker',
+    );
+    return outcome('superseded');
+  };
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
     try {
-      if (tried) {
-        // An earlier attempt may have landed even though its answer never reached us.
+      // An earlier send (this one's, or another worker's) may have landed even though its answer never
+      // reached us: once its deadline is past, it is looked for before anything is sent again.
+      const lookup = await holdClaim(store, claim, lease, postMs, false);
+      if (lookup.kind === 'superseded') return superseded();
+      if (lookup.kind === 'posted') return outcome('already-posted', lookup.claim.messageId);
+      if (lookup.claim.attempts > 0) {
         const existing = await target.findPosted(claim.nonce);
         if (existing) return found(existing);
       }
-      tried = true;
-      store.deliveries.startAttempt(tenantId, claim.id);
-      const { messageId } = await target.send(claim.message as Reply, claim.nonce);
+      // The send's own lease, checked right before it: no request of it outlives the deadline.
+      const send = await holdClaim(store, claim, lease, postMs, true);
+      if (send.kind === 'superseded') return superseded();
+      if (send.kind === 'posted') return outcome('already-posted', send.claim.messageId);
+      const signal = AbortSignal.timeout(Math.max(1, Math.floor(send.deadline - performance.now())));
+      const { messageId } = await target.send(claim.message as Reply, claim.nonce, { signal });
       store.deliveries.complete(tenantId, claim.id, messageId);
       options.log.info({ ...where, messageId }, 'digest posted');
-      return { platform: target.platform, destination: target.destination, status: 'posted', messageId };
+      return outcome('posted', messageId);
     } catch (err) {
       store.deliveries.recordError(tenantId, claim.id, errorMessage(err));
       options.log.warn({ ...where, attempt, err }, 'digest delivery failed');
@@ -155,7 +182,7 @@ async function deliverOne(
     }
   }
   options.log.error({ ...where }, 'digest not delivered; it will be retried at the next start or slot');
-  return { platform: target.platform, destination: target.destination, status: 'failed' };
+  return outcome('failed');
 }
 
 /** recordDigestPosted runs once per slot: in one transaction with the slot's recorded mark. */

@@ -74,6 +74,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         log,
         prepare: options.prepare,
         retry: options.retry,
+        postTimeoutMs: config.POST_TIMEOUT_MS,
       });
     });
     chain = run.catch(() => undefined);

@@ -9,9 +9,11 @@ export interface DeliveryTarget {
   destination: string;
   /**
    * Posts the message publicly, carrying `nonce` where the platform can keep it (Discord: the
-   * message nonce; Slack: message metadata), and returns the platform's message id.
+   * message nonce; Slack: message metadata), and returns the platform's message id. Once `signal`
+   * aborts, no request of this send is started or left in flight (and none is retried by the
+   * client on its own): the delivery's lease ends then, and another sender may look for the post.
    */
-  send(message: Reply, nonce: string): Promise<{ messageId: string }>;
+  send(message: Reply, nonce: string, options?: { signal?: AbortSignal }): Promise<{ messageId: string }>;
   /** The id of a message already posted with this nonce (recent history), or null. */
   findPosted(nonce: string): Promise<string | null>;
 }

@@ -14,6 +14,8 @@ import type { FeedLocks } from './feed-lock.ts';
 import {
   type DigestJob,
   digestJobInsert,
+  type JobAttempt,
+  jobLease,
   type PageJob,
   type PollJob,
   sendDigest,
@@ -109,9 +111,11 @@ export function jobHandlers(ctx: HandlerContext) {
     },
 
     /** Delivers the slot to its channel (or the operator's destinations), each exactly once. */
-    async digests(job: DigestJob) {
+    async digests(job: DigestJob, attempt?: JobAttempt) {
       const schedule = scheduleOf(job);
       if (job.scheduleId !== undefined && !schedule) return { skipped: 'schedule removed' };
+      // Posts only while pg-boss still gives this attempt the job (see jobLease).
+      const lease = attempt ? jobLease(store, config, 'digests', attempt) : undefined;
       const statuses = schedule
         ? [
             (
@@ -121,6 +125,7 @@ export function jobHandlers(ctx: HandlerContext) {
                   config,
                   log,
                   targetFor: (s) => ctx.platforms.channels(s.tenantId, s.channel) ?? null,
+                  ...(lease ? { lease } : {}),
                 },
                 { schedule, plan: job.plan },
               )
@@ -131,6 +136,8 @@ export function jobHandlers(ctx: HandlerContext) {
               tenantId: job.tenantId,
               log,
               prepare: slotDigest(store, config),
+              postTimeoutMs: config.POST_TIMEOUT_MS,
+              ...(lease ? { lease } : {}),
             })
           ).map((o) => o.status);
       const left = statuses.filter((s) => !DELIVERED.has(s));

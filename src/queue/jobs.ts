@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { DueSlot } from '../digest/channel-schedules.ts';
+import type { DeliveryLease } from '../digest/lease.ts';
 import type { SlotPlan } from '../digest/slots.ts';
 import type { PageItem } from '../ingest/feeds/page-items.ts';
 import { pollPeriodSeconds } from '../ingest/feeds/poll-period.ts';
 import { syncEnvFeeds } from '../ingest/feeds/subscriptions.ts';
 import type { Store } from '../store/index.ts';
 import { OPERATOR_TENANT_ID } from '../store/tenants.ts';
+import { QUEUE_SCHEMA } from './boss.ts';
 
 /** A `polls` job: poll this feed (one row per URL, whoever follows it). */
 export interface PollJob {
@@ -147,6 +149,43 @@ export async function digestJobInsert(
     throw new TypeError(`pg-boss built ${built.length} statements for one job; expected its insert alone`);
   return () => {
     store.foreign(insert.text, insert.values);
+  };
+}
+
+/** The attempt of a job a worker runs: pg-boss's id, and its retry count when it was fetched. */
+export interface JobAttempt {
+  id: string;
+  attempt: number;
+}
+
+/**
+ * Whether this attempt of a `digests` job still holds it: the job row is active with this retry
+ * count, locked for the rest of the store's transaction so that pg-boss cannot hand it to another
+ * worker before the lease taken in it commits. Answers the database's clock.
+ */
+const HOLDS_JOB = `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now FROM ${QUEUE_SCHEMA}.job
+  WHERE name = $1 AND id = $2::uuid AND state = 'active' AND retry_count = $3 FOR SHARE`;
+
+/**
+ * The delivery lease of a `digests` job's attempt: a claim is taken for a send only while pg-boss
+ * still has this attempt active, so an attempt that outlived QUEUE_JOB_TIMEOUT_SECONDS (its job
+ * retried elsewhere) posts nothing more. A store apart from the queue's database cannot see the job
+ * in its transaction: there the attempt only names itself.
+ */
+export function jobLease(
+  store: Store,
+  config: Pick<Config, 'DATABASE_URL'>,
+  queue: 'digests',
+  job: JobAttempt,
+): DeliveryLease {
+  const owner = `${queue}:${job.id}#${job.attempt}`;
+  if (!store.isDatabase(config.DATABASE_URL)) return { owner, now: () => Date.now() };
+  return {
+    owner,
+    now: () => {
+      const [row] = store.foreign(HOLDS_JOB, [queue, job.id, job.attempt]) as { now: number }[];
+      return row ? row.now : null;
+    },
   };
 }
 

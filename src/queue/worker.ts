@@ -51,11 +51,12 @@ export async function startWorker(options: {
   for (const queue of queues) {
     const loops = queue === 'polls' || queue === 'pages' ? config.FEED_CONCURRENCY : JOBS_AT_ONCE;
     for (let i = 0; i < loops; i++) {
-      await boss.work<never>(queue, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
+      const options = { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS, includeMetadata: true } as const;
+      await boss.work<never>(queue, options, async ([job]) => {
         if (!job) return undefined;
         const started = Date.now();
         try {
-          const output = await handlers[queue](job.data);
+          const output = await handlers[queue](job.data, { id: job.id, attempt: job.retryCount });
           // pg-boss records a completion without awaiting it: a worker stopped right after a job
           // closed its connections first and left the job active until it expired and was run again
           // (QUEUE_JOB_TIMEOUT_SECONDS later). Recorded here, the stop waits for it, and

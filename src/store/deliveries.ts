@@ -30,7 +30,16 @@ export interface DeliveryRow {
   lastError: string | null;
   claimedAt: string;
   postedAt: string | null;
+  /** Who may post it now (a job attempt, a process), until `leaseUntil` (ISO): see `lease`. */
+  leaseOwner: string | null;
+  leaseUntil: string | null;
 }
+
+/** What `lease` found: the lease taken, the delivery posted meanwhile, or another's lease to wait out. */
+export type LeaseResult =
+  | { kind: 'taken'; claim: DeliveryRow }
+  | { kind: 'posted'; claim: DeliveryRow }
+  | { kind: 'held'; claim: DeliveryRow; until: string };
 
 interface RawSlot {
   tenant_id: string;
@@ -56,6 +65,8 @@ interface RawDelivery {
   last_error: string | null;
   claimed_at: string;
   posted_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
 }
 
 const toSlot = (r: RawSlot): SlotRow => ({
@@ -82,6 +93,8 @@ const toDelivery = (r: RawDelivery): DeliveryRow => ({
   lastError: r.last_error,
   claimedAt: r.claimed_at,
   postedAt: r.posted_at,
+  leaseOwner: r.lease_owner,
+  leaseUntil: r.lease_until,
 });
 
 /** Each tenant's digest slots and their per-destination delivery claims. */
@@ -159,6 +172,37 @@ export class DeliveriesRepo {
       now,
     );
     return this.get(tenantId, input.slot, input.platform, input.destination)!;
+  }
+
+  /**
+   * Takes the claim's lease for `owner` until `until` (ISO), unless it is posted or another owner's
+   * lease runs past `now`; with `attempt`, counts a send about to start (so that a crash mid-send is
+   * known). Meant for a transaction that also checks the owner may still post (its job attempt).
+   */
+  lease(
+    tenantId: string,
+    id: number,
+    input: { owner: string; now: string; until: string; attempt: boolean },
+  ): LeaseResult {
+    const taken =
+      this.sql(
+        `UPDATE deliveries SET lease_owner = @owner, lease_until = @until,
+           attempts = attempts + CASE WHEN @attempt = 1 THEN 1 ELSE 0 END
+         WHERE tenant_id = @tenant AND id = @id AND status = 'claimed'
+           AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until <= @now)`,
+      ).run({ ...input, attempt: input.attempt ? 1 : 0, tenant: tenantId, id }).changes === 1;
+    const claim = this.byId(tenantId, id);
+    if (claim.status === 'posted') return { kind: 'posted', claim };
+    if (taken) return { kind: 'taken', claim };
+    return { kind: 'held', claim, until: claim.leaseUntil ?? input.now };
+  }
+
+  private byId(tenantId: string, id: number): DeliveryRow {
+    const r = this.sql('SELECT * FROM deliveries WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
+      | RawDelivery
+      | undefined;
+    if (!r) throw new RangeError(`no delivery ${id} for tenant ${tenantId}`);
+    return toDelivery(r);
   }
 
   /** Counts an attempt before the platform is called, so a crash mid-send is known on restart. */

@@ -56,6 +56,7 @@ export class SlackStandIn {
   private losses = new Map<string, number>();
   private hangs = new Map<string, number>();
   private rejected = new Set<string>();
+  private held: { ms: number; done: (what: 'posted' | 'dropped') => void } | undefined;
   private postWaiters: ((post: SlackPost) => void)[] = [];
   private waiters: (() => void)[] = [];
   private server: Server = createServer((req, res) => {
@@ -131,6 +132,17 @@ export class SlackStandIn {
     this.hangs.set(method, times);
   }
 
+  /**
+   * The next chat.postMessage is held `ms` before it is carried out and answered; if its caller gave
+   * up meanwhile (closed the connection) it is dropped, as a request cut off before Slack processed
+   * it. Resolves with what became of it.
+   */
+  holdPost(ms: number): Promise<'posted' | 'dropped'> {
+    return new Promise((resolve) => {
+      this.held = { ms, done: resolve };
+    });
+  }
+
   /** Every Web API call made with `token` is answered as Slack answers a revoked or wrong token. */
   rejectToken(token: string): void {
     this.rejected.add(token);
@@ -191,6 +203,14 @@ export class SlackStandIn {
     if (typeof token === 'string' && this.rejected.has(token))
       return [200, { ok: false, error: 'invalid_auth' }];
     if (this.take(this.failures, method)) return [500, { ok: false, error: 'internal_error' }];
+    const hold = method === 'chat.postMessage' ? this.held : undefined;
+    if (hold) {
+      this.held = undefined;
+      await new Promise((resolve) => setTimeout(resolve, hold.ms));
+      const gone = req.socket.destroyed;
+      hold.done(gone ? 'dropped' : 'posted');
+      if (gone) return [500, { ok: false, error: 'caller_gone' }];
+    }
     const result = this.method(method, body, token);
     if (this.take(this.losses, method)) return [500, { ok: false, error: 'internal_error' }];
     if (this.take(this.hangs, method)) await new Promise(() => {});

@@ -1,4 +1,4 @@
-import type { Client } from 'discord.js';
+import { type Client, type MessageCreateOptions, MessagePayload, Routes } from 'discord.js';
 import type { Reply } from '../../core/reply.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
 import { renderReply } from './render.ts';
@@ -33,12 +33,22 @@ export function discordDigestTarget(
   return {
     platform: 'discord',
     destination: channelId,
-    async send(message: Reply, nonce: string) {
+    async send(message: Reply, nonce: string, { signal }: { signal?: AbortSignal } = {}) {
       const channel = await sendableChannel(client, channelId, guildId);
       const [first, ...rest] = renderReply(message, { ref: nonce });
       if (!first) throw new Error('the digest rendered to nothing');
-      const posted = await channel.send({ ...first, nonce, enforceNonce: true });
-      for (const part of rest) await channel.send(part);
+      // channel.send's own request, with the signal it cannot take: once it aborts, the REST client
+      // drops a request still waiting for its turn or a rate limit and cuts off the one in flight.
+      const post = async (options: MessageCreateOptions) => {
+        const { body, files } = await MessagePayload.create(channel, options).resolveBody().resolveFiles();
+        return (await client.rest.post(Routes.channelMessages(channel.id), {
+          body,
+          ...(files ? { files } : {}),
+          ...(signal ? { signal } : {}),
+        })) as { id: string };
+      };
+      const posted = await post({ ...first, nonce, enforceNonce: true });
+      for (const part of rest) await post(part);
       return { messageId: posted.id };
     },
     async findPosted(nonce: string) {

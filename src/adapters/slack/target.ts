@@ -1,7 +1,10 @@
-import type { App } from '@slack/bolt';
+import { type App, LogLevel, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/reply.ts';
 import type { DeliveryTarget } from '../../digest/target.ts';
 import { renderSlack } from './render.ts';
+
+const { WebClient } = webApi;
+type WebClient = InstanceType<typeof webApi.WebClient>;
 
 export const DIGEST_EVENT_TYPE = 'newsdesk_digest';
 /** How far back findPosted looks: a digest is found again long after any crash-restart. */
@@ -20,6 +23,25 @@ const withToken = (token: TokenSource): { token?: string } => {
 };
 
 /**
+ * The app's client for one send under `signal`: no request starts or stays in flight once it aborts,
+ * and none is retried or held for a rate limit by the client (a blind retry could post twice; the
+ * delivery's own retries look for the post first).
+ */
+function boundedClient(client: WebClient, signal: AbortSignal): WebClient {
+  return new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    retryConfig: { retries: 0 },
+    // A request cut off at the deadline is the delivery's to log (with its channel), not the client's.
+    logLevel: LogLevel.ERROR,
+    rejectRateLimitedCalls: true,
+    fetch: (url, init) => {
+      signal.throwIfAborted();
+      return fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    },
+  });
+}
+
+/**
  * A Slack channel as a digest destination. Each message carries the delivery nonce in its metadata,
  * so that after a crash the bot can look in the channel's history instead of posting again.
  */
@@ -31,10 +53,11 @@ export function slackDigestTarget(
   return {
     platform: 'slack',
     destination: channel,
-    async send(message: Reply, nonce: string) {
+    async send(message: Reply, nonce: string, { signal }: { signal?: AbortSignal } = {}) {
+      const client = signal ? boundedClient(app.client, signal) : app.client;
       let first: string | undefined;
       for (const [part, m] of renderSlack(message).entries()) {
-        const res = await app.client.chat.postMessage({
+        const res = await client.chat.postMessage({
           ...withToken(token),
           channel,
           text: m.text,
@@ -55,11 +78,13 @@ export function slackDigestTarget(
         limit: HISTORY_LIMIT,
         include_all_metadata: true,
       });
-      const hit = res.messages?.find(
-        (m) =>
-          m.metadata?.event_type === DIGEST_EVENT_TYPE &&
-          (m.metadata.event_payload as { nonce?: string } | undefined)?.nonce === nonce,
-      );
+      const payload = (m: NonNullable<typeof res.messages>[number]) =>
+        m.metadata?.event_type === DIGEST_EVENT_TYPE
+          ? (m.metadata.event_payload as { nonce?: string; part?: number } | undefined)
+          : undefined;
+      // Every part of a digest carries the nonce; its id is the first part's, as send returns it.
+      const hits = (res.messages ?? []).filter((m) => payload(m)?.nonce === nonce);
+      const hit = hits.find((m) => payload(m)?.part === 0) ?? hits.at(-1);
       return hit?.ts ?? null;
     },
   };

@@ -3,6 +3,7 @@ import { baselineContentMigration } from './001-baseline-content.ts';
 import { baselineTenantsMigration } from './002-baseline-tenants.ts';
 import { pageQueriesMigration } from './003-page-queries.ts';
 import { foldDiacriticsMigration } from './004-fold-diacritics.ts';
+import { deliveryLeasesMigration } from './005-delivery-leases.ts';
 
 /**
  * PostgreSQL's migrations, recorded in schema_migrations as SQLite's are. The baseline is SQLite's
@@ -19,4 +20,5 @@ export const pgMigrations: PgMigration[] = [
   baselineTenantsMigration,
   pageQueriesMigration,
   foldDiacriticsMigration,
+  deliveryLeasesMigration,
 ];

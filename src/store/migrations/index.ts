@@ -12,6 +12,7 @@ import { digestSchedulesMigration } from './011-digest-schedules.ts';
 import { itemPostsMigration } from './012-item-posts.ts';
 import { slackInstallationsMigration } from './013-slack-installations.ts';
 import { pageQueriesMigration } from './014-page-queries.ts';
+import { deliveryLeasesMigration } from './015-delivery-leases.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   itemPostsMigration,
   slackInstallationsMigration,
   pageQueriesMigration,
+  deliveryLeasesMigration,
 ];
