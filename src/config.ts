@@ -13,6 +13,8 @@ import {
 export { ConfigError };
 
 const MB = 1024 * 1024;
+/** POST_TIMEOUT_MS when unset (and the job timeout is long enough). */
+const DEFAULT_POST_TIMEOUT_MS = 30_000;
 
 const bool = (fallback: boolean) =>
   z
@@ -92,8 +94,9 @@ const schema = z
     /**
      * How long posting one digest to a channel may take (its requests to Discord or Slack together)
      * before it is given up and retried: shorter than QUEUE_JOB_TIMEOUT_SECONDS (checked below).
+     * Unset: 30 s, or half the job timeout when that is shorter.
      */
-    POST_TIMEOUT_MS: int(30_000, 100),
+    POST_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
 
     CORPUS_DIR: z.string().min(1).default('./corpus'),
     MAX_FILE_BYTES: int(5 * MB, 1),
@@ -177,7 +180,7 @@ const schema = z
       });
     }
     checkSlackOAuth(env, ctx);
-    if (env.POST_TIMEOUT_MS >= env.QUEUE_JOB_TIMEOUT_SECONDS * 1000)
+    if (env.POST_TIMEOUT_MS !== undefined && env.POST_TIMEOUT_MS >= env.QUEUE_JOB_TIMEOUT_SECONDS * 1000)
       ctx.addIssue({
         code: 'custom',
         path: ['POST_TIMEOUT_MS'],
@@ -195,7 +198,12 @@ const schema = z
     } catch {
       ctx.addIssue({ code: 'custom', path: ['DIGEST_TZ'], message: 'not an IANA time zone' });
     }
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    POST_TIMEOUT_MS:
+      env.POST_TIMEOUT_MS ?? Math.min(DEFAULT_POST_TIMEOUT_MS, (env.QUEUE_JOB_TIMEOUT_SECONDS * 1000) / 2),
+  }));
 
 export type Config = z.output<typeof schema>;
 

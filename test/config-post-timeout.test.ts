@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 describe('POST_TIMEOUT_MS', () => {
-  it('defaults below the job timeout', () => {
-    const config = loadConfig({});
-    expect(config.POST_TIMEOUT_MS).toBeLessThan(config.QUEUE_JOB_TIMEOUT_SECONDS * 1000);
+  it('defaults below the job timeout, however short that is', () => {
+    for (const seconds of [undefined, '20', '2']) {
+      const config = loadConfig(seconds ? { QUEUE_JOB_TIMEOUT_SECONDS: seconds } : {});
+      expect(config.POST_TIMEOUT_MS).toBeGreaterThan(0);
+      expect(config.POST_TIMEOUT_MS).toBeLessThan(config.QUEUE_JOB_TIMEOUT_SECONDS * 1000);
+    }
+    expect(loadConfig({}).POST_TIMEOUT_MS).toBe(30_000);
   });
 
   it('must be shorter than QUEUE_JOB_TIMEOUT_SECONDS, saying why', () => {
