@@ -12,7 +12,6 @@ import { parseFeed } from '../src/ingest/feeds/parse-feed.ts';
 import { storeFeedDocument } from '../src/ingest/feeds/poll.ts';
 import { parsePool } from '../src/ingest/feeds/worker-pool.ts';
 import { emptyReport } from '../src/ingest/index.ts';
-import { NearDuplicateIndex } from '../src/ingest/simhash.ts';
 import { openStore } from '../src/store/index.ts';
 import { type GeneratedFormat, generatedFeed } from './feed-generator.ts';
 
@@ -79,9 +78,8 @@ async function benchShape(format: GeneratedFormat, items: number, dir: string): 
     const store = openStore(join(dir, `bench-${format}-${run++}.db`));
     // As a poll stores a fetched feed, into a fresh store; knowledge indexing is left out here as in
     // the corpus benchmark (bench/query.ts measures it).
-    const near = new NearDuplicateIndex();
     const report = emptyReport();
-    await storeFeedDocument(store, config, { id: 1, title: null }, { body: bytes }, near, report, {
+    await storeFeedDocument(store, config, { id: 1, title: null }, { body: bytes }, report, {
       index: false,
     });
     stored = `${report.new} new, ${report.duplicates} near-duplicates`;

@@ -11,7 +11,7 @@ import { PreparePool } from './prepare-pool.ts';
 import { decodeText } from './readers/decode.ts';
 import { parseCorpusFile, readerFor } from './readers/parse.ts';
 import { type IngestReport, mergeReports } from './report.ts';
-import { nearDuplicateIndexOf, saveArticles } from './save.ts';
+import { saveArticles } from './save.ts';
 import type { RawArticle } from './types.ts';
 
 /** Articles per transaction. */
@@ -60,7 +60,6 @@ export async function ingestCorpus(
   }
   const lastStats = store.articles.fileStats();
   const newStats: FileStat[] = [];
-  const nearDuplicates = nearDuplicateIndexOf(store);
   const seen = new Set<string>();
   const pool = files.length >= POOL_MIN_FILES ? new PreparePool() : undefined;
   const inFlight: { raws: RawArticle[]; prepared: Promise<Prepared[]> }[] = [];
@@ -70,7 +69,6 @@ export async function ingestCorpus(
   const save = (force: boolean) => {
     if (!ready.raws.length || (!force && ready.raws.length < BATCH)) return;
     const saved = saveArticles(store, ready.raws, {
-      nearDuplicates,
       prepared: ready.prepared,
       index: options.index,
     });

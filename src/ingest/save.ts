@@ -2,13 +2,12 @@ import { errorMessage } from '../core/errors.ts';
 import { type ArticleAnalysis, type IndexFailure, indexArticles } from '../knowledge/index.ts';
 import { type ArticleOrigin, toSummary } from '../store/articles.ts';
 import type { ArticleInput, ArticleSummary, Store } from '../store/index.ts';
+import { forgetNearDuplicates, nearDuplicateIndexOf } from './near-duplicates.ts';
 import { type Prepared, type PreparedArticle, prepareSafely } from './prepare.ts';
-import { NearDuplicateIndex } from './simhash.ts';
+import type { NearDuplicateIndex } from './simhash.ts';
 import type { RawArticle } from './types.ts';
 
 export interface SaveOptions {
-  /** Near-duplicate fingerprints shared across the batches of one run (built from the store if absent). */
-  nearDuplicates?: NearDuplicateIndex;
   now?: string;
   /** The batch already prepared (e.g. in worker threads), aligned with `raws`. */
   prepared?: (Prepared | undefined)[];
@@ -39,11 +38,12 @@ export const failedEntry = (f: IndexFailure): SaveResult['failed'][number] => ({
   code: f.error.code,
 });
 
-/** Fingerprints of the stored originals. */
-export function nearDuplicateIndexOf(store: Store): NearDuplicateIndex {
-  const index = new NearDuplicateIndex();
-  for (const { id, simhash } of store.articles.simhashes()) index.add(id, simhash);
-  return index;
+type Work = { existing?: ArticleOrigin; article?: PreparedArticle };
+
+/** The batch's articles as summaries, in input order: each an article's summary or the id of an unchanged one. */
+function summariesInOrder(store: Store, entries: (ArticleSummary | number)[]): ArticleSummary[] {
+  const unchanged = store.articles.summaries(entries.filter((e): e is number => typeof e === 'number'));
+  return entries.map((e) => (typeof e === 'number' ? unchanged.get(e)! : e));
 }
 
 /**
@@ -51,7 +51,8 @@ export function nearDuplicateIndexOf(store: Store): NearDuplicateIndex {
  * near duplicates (same canonical URL or guid, same cleaned text, SimHash neighbours) to the original
  * through duplicate_of, and writes the whole batch and the knowledge of what changed in one transaction,
  * so that no article is stored without its knowledge.
- * An input whose raw hash (or, without one, cleaned text) is unchanged is left alone.
+ * An input whose raw hash (or, without one, cleaned text) is unchanged is left alone: a batch with
+ * nothing new costs two queries and no write transaction.
  */
 export function saveArticles(store: Store, raws: RawArticle[], options: SaveOptions = {}): SaveResult {
   const result: SaveResult = {
@@ -64,10 +65,10 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
     failed: [],
   };
   const repo = store.articles;
-  const near = options.nearDuplicates ?? nearDuplicateIndexOf(store);
   const now = options.now ?? new Date().toISOString();
-  const work = raws.flatMap((raw, i): { existing?: ArticleOrigin; article?: PreparedArticle }[] => {
-    const existing = repo.findByOrigin(raw.origin);
+  const stored = repo.findByOrigins(raws.map((raw) => raw.origin));
+  const work = raws.flatMap((raw, i): Work[] => {
+    const existing = stored.get(raw.origin);
     const unchanged =
       existing?.status === 'active' && raw.fileHash !== undefined && existing.fileHash === raw.fileHash;
     if (unchanged) return [{ existing, article: undefined }];
@@ -78,54 +79,76 @@ export function saveArticles(store: Store, raws: RawArticle[], options: SaveOpti
     }
     return [{ existing, article: prepared }];
   });
+  if (work.every((item) => !item.article)) {
+    result.unchanged = work.length;
+    result.articles = summariesInOrder(
+      store,
+      work.map((item) => item.existing!.id),
+    );
+    return result;
+  }
+  try {
+    store.transaction(() => writeBatch(store, work, result, now, options.index !== false));
+  } catch (err) {
+    // Fingerprints of articles the rollback took back may be in the index.
+    forgetNearDuplicates(store);
+    throw err;
+  }
+  return result;
+}
 
+/** saveArticles' writes, in its transaction. */
+function writeBatch(store: Store, work: Work[], result: SaveResult, now: string, index: boolean): void {
+  const repo = store.articles;
+  // Up to date under the write lock: every other writer's articles are in it.
+  const near = nearDuplicateIndexOf(store);
   const analysed = new Map<number, ArticleAnalysis>();
   // Origins this batch has written: a repeat within the batch is not another process's article.
   const written = new Set<string>();
-  store.transaction(() => {
-    for (const item of work) {
-      const { article } = item;
-      // Another process (a second ingest, the bot's feed poll) may have stored this origin since it
-      // was looked up above: look again under the write lock, so that it is updated, not inserted twice.
-      const existing =
-        item.existing ??
-        (article && !written.has(article.origin) ? repo.findByOrigin(article.origin) : undefined);
-      if (article) written.add(article.origin);
-      if (
-        !article ||
-        (existing?.status === 'active' && !article.fileHash && existing.contentHash === article.contentHash)
-      ) {
-        result.unchanged++;
-        const row = repo.get(existing!.id)!;
-        result.articles.push(toSummary(row));
-        continue;
-      }
-      // Each article's writes in a savepoint of their own: one that the store refuses (a constraint,
-      // a full disk) is reported under `failed` and costs none of the others.
-      let id: number;
-      try {
-        id = store.transaction(() => writeArticle(store, near, existing, article, now));
-      } catch (err) {
-        result.failed.push({ path: article.path ?? article.url ?? article.origin, error: errorMessage(err) });
-        continue;
-      }
-      // A duplicate is stored (linked to its original) but counted once, as a duplicate.
-      if (article.duplicateOf !== null) result.duplicates++;
-      else {
-        if (existing) result.updated++;
-        else result.new++;
-        if (article.simhash) near.add(id, article.simhash);
-        result.changedIds.push(id);
-        if (article.analysis) analysed.set(id, article.analysis);
-      }
-      result.articles.push(toSummary({ ...article, id }));
+  const entries: (ArticleSummary | number)[] = [];
+  for (const item of work) {
+    const { article } = item;
+    // Another process (a second ingest, the bot's feed poll) may have stored this origin since it
+    // was looked up: look again under the write lock, so that it is updated, not inserted twice.
+    const existing =
+      item.existing ??
+      (article && !written.has(article.origin) ? repo.findByOrigin(article.origin) : undefined);
+    if (article) written.add(article.origin);
+    if (
+      !article ||
+      (existing?.status === 'active' && !article.fileHash && existing.contentHash === article.contentHash)
+    ) {
+      result.unchanged++;
+      entries.push(existing!.id);
+      continue;
     }
-    if (result.changedIds.length && options.index !== false) {
-      const indexed = indexArticles(store, result.changedIds, analysed);
-      result.failed.push(...indexed.failed.map(failedEntry));
+    // Each article's writes in a savepoint of their own: one that the store refuses (a constraint,
+    // a full disk) is reported under `failed` and costs none of the others.
+    let id: number;
+    try {
+      id = store.transaction(() => writeArticle(store, near, existing, article, now));
+    } catch (err) {
+      result.failed.push({ path: article.path ?? article.url ?? article.origin, error: errorMessage(err) });
+      continue;
     }
-  });
-  return result;
+    // The index follows the store: an original with a fingerprint in it, anything else out.
+    if (article.duplicateOf === null && article.simhash) near.add(id, article.simhash);
+    else near.remove(id);
+    // A duplicate is stored (linked to its original) but counted once, as a duplicate.
+    if (article.duplicateOf !== null) result.duplicates++;
+    else {
+      if (existing) result.updated++;
+      else result.new++;
+      result.changedIds.push(id);
+      if (article.analysis) analysed.set(id, article.analysis);
+    }
+    entries.push(toSummary({ ...article, id }));
+  }
+  result.articles = summariesInOrder(store, entries);
+  if (result.changedIds.length && index) {
+    const indexed = indexArticles(store, result.changedIds, analysed);
+    result.failed.push(...indexed.failed.map(failedEntry));
+  }
 }
 
 /** Inserts or updates one article, linked to its original when it is a duplicate; returns its id. */

@@ -124,6 +124,16 @@ class Bucket {
     this.los[this.size] = lo;
     this.size++;
   }
+
+  /** Takes `id` out, the last member moving into its place (order within a band does not matter). */
+  remove(id: number): void {
+    const at = this.ids.indexOf(id);
+    if (at < 0 || at >= this.size) return;
+    const last = --this.size;
+    this.ids[at] = this.ids[last]!;
+    this.his[at] = this.his[last]!;
+    this.los[at] = this.los[last]!;
+  }
 }
 
 /** The band byte b (0 = most significant) of a fingerprint's halves. */
@@ -137,10 +147,29 @@ const bandOf = (hi: number, lo: number, b: number): number =>
  */
 export class NearDuplicateIndex {
   private readonly buckets: Bucket[] = Array.from({ length: BANDS * 256 }, () => new Bucket());
+  /** Each member's fingerprint: an id is a member once, with the fingerprint it was last given. */
+  private readonly members = new Map<number, string>();
 
+  get size(): number {
+    return this.members.size;
+  }
+
+  /** Adds the fingerprint under `id`, in place of the one `id` had. */
   add(id: number, hash: string): void {
+    const had = this.members.get(id);
+    if (had === hash) return;
+    if (had !== undefined) this.remove(id);
+    this.members.set(id, hash);
     const [hi, lo] = halves(hash);
     for (let b = 0; b < BANDS; b++) this.buckets[b * 256 + bandOf(hi, lo, b)]!.push(id, hi, lo);
+  }
+
+  remove(id: number): void {
+    const hash = this.members.get(id);
+    if (hash === undefined) return;
+    this.members.delete(id);
+    const [hi, lo] = halves(hash);
+    for (let b = 0; b < BANDS; b++) this.buckets[b * 256 + bandOf(hi, lo, b)]!.remove(id);
   }
 
   /** The closest known fingerprint within `maxBits` (lowest id on ties), other than `exceptId`. */

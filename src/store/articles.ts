@@ -1,49 +1,22 @@
-import { idList, likeAnyCase } from './dialect.ts';
+import {
+  type ArticleInput,
+  type ArticleRow,
+  COLUMNS,
+  fromRow,
+  NEXT_REVISION,
+  type RawRow,
+  toParams,
+} from './article-rows.ts';
+import { idList, likeAnyCase, textList } from './dialect.ts';
 import type { Engine, Statement } from './engine/types.ts';
 import { ftsQuery } from './fts.ts';
 import { ARTICLE_TSV, RANK_WEIGHTS, TSQUERY, tsQueryOf } from './pg-fts.ts';
 import { statementCache } from './statements.ts';
 import type { Audience } from './tenants.ts';
+
+export type { ArticleInput, ArticleRow, RemovedBlock } from './article-rows.ts';
+
 import { visibleArticle, visibleTo } from './visibility.ts';
-
-export interface RemovedBlock {
-  text: string;
-  reason: string;
-}
-
-/** What the ingester hands the store for one article. */
-export interface ArticleInput {
-  origin: string;
-  kind: 'file' | 'feed';
-  path?: string | null;
-  url?: string | null;
-  canonicalUrl?: string | null;
-  guid?: string | null;
-  feedId?: number | null;
-  title: string;
-  source?: string | null;
-  author?: string | null;
-  published: string | null;
-  publishedEstimated: boolean;
-  dateSource: string;
-  text: string;
-  removed: RemovedBlock[];
-  tags: string[];
-  words: number;
-  fileHash?: string | null;
-  contentHash: string;
-  simhash?: string | null;
-  duplicateOf?: number | null;
-}
-
-export interface ArticleRow extends Omit<ArticleInput, 'removed' | 'tags'> {
-  id: number;
-  removed: RemovedBlock[];
-  tags: string[];
-  status: 'active' | 'removed';
-  ingestedAt: string;
-  updatedAt: string;
-}
 
 /** The public article shape of `ingest --json` and `articles --json`. */
 export interface ArticleSummary {
@@ -62,93 +35,6 @@ export interface ArticleOrigin {
   fileHash: string | null;
   contentHash: string;
   status: 'active' | 'removed';
-}
-
-interface RawRow {
-  id: number;
-  origin: string;
-  kind: 'file' | 'feed';
-  path: string | null;
-  url: string | null;
-  canonical_url: string | null;
-  guid: string | null;
-  feed_id: number | null;
-  title: string;
-  source: string | null;
-  author: string | null;
-  published: string | null;
-  published_estimated: number;
-  date_source: string;
-  text: string;
-  removed: string;
-  tags: string;
-  words: number;
-  file_hash: string | null;
-  content_hash: string;
-  simhash: string | null;
-  duplicate_of: number | null;
-  status: 'active' | 'removed';
-  ingested_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = `origin, kind, path, url, canonical_url, guid, feed_id, title, source, author, published,
-  published_estimated, date_source, text, removed, tags, words, file_hash, content_hash, simhash, duplicate_of`;
-
-function toParams(a: ArticleInput) {
-  return {
-    origin: a.origin,
-    kind: a.kind,
-    path: a.path ?? null,
-    url: a.url ?? null,
-    canonical_url: a.canonicalUrl ?? null,
-    guid: a.guid ?? null,
-    feed_id: a.feedId ?? null,
-    title: a.title,
-    source: a.source ?? null,
-    author: a.author ?? null,
-    published: a.published,
-    published_estimated: a.publishedEstimated ? 1 : 0,
-    date_source: a.dateSource,
-    text: a.text,
-    removed: JSON.stringify(a.removed),
-    tags: JSON.stringify(a.tags),
-    words: a.words,
-    file_hash: a.fileHash ?? null,
-    content_hash: a.contentHash,
-    simhash: a.simhash ?? null,
-    duplicate_of: a.duplicateOf ?? null,
-  };
-}
-
-function fromRow(r: RawRow): ArticleRow {
-  return {
-    id: r.id,
-    origin: r.origin,
-    kind: r.kind,
-    path: r.path,
-    url: r.url,
-    canonicalUrl: r.canonical_url,
-    guid: r.guid,
-    feedId: r.feed_id,
-    title: r.title,
-    source: r.source,
-    author: r.author,
-    published: r.published,
-    publishedEstimated: r.published_estimated === 1,
-    dateSource: r.date_source,
-    text: r.text,
-    removed: JSON.parse(r.removed) as RemovedBlock[],
-    tags: JSON.parse(r.tags) as string[],
-    words: r.words,
-    fileHash: r.file_hash,
-    contentHash: r.content_hash,
-    simhash: r.simhash,
-    duplicateOf: r.duplicate_of,
-    status: r.status,
-    ingestedAt: r.ingested_at,
-    updatedAt: r.updated_at,
-  };
 }
 
 export function toSummary(
@@ -209,15 +95,15 @@ export class ArticlesRepo {
     this.sql = statementCache(db);
     this.byOrigin = db.prepare('SELECT id, file_hash, content_hash, status FROM articles WHERE origin = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO articles (${COLUMNS}, status, ingested_at, updated_at)
+      `INSERT INTO articles (${COLUMNS}, status, ingested_at, updated_at, revision)
        VALUES (@origin, @kind, @path, @url, @canonical_url, @guid, @feed_id, @title, @source, @author, @published,
          @published_estimated, @date_source, @text, @removed, @tags, @words, @file_hash, @content_hash, @simhash,
-         @duplicate_of, 'active', @now, @now) RETURNING id`,
+         @duplicate_of, 'active', @now, @now, ${NEXT_REVISION}) RETURNING id`,
     );
     this.updateStmt = db.prepare(
       `UPDATE articles SET ${COLUMNS.split(',')
         .map((c) => `${c.trim()} = @${c.trim()}`)
-        .join(', ')}, status = 'active', updated_at = @now WHERE id = @id`,
+        .join(', ')}, status = 'active', updated_at = @now, revision = ${NEXT_REVISION} WHERE id = @id`,
     );
   }
 
@@ -226,6 +112,39 @@ export class ArticlesRepo {
       | { id: number; file_hash: string | null; content_hash: string; status: 'active' | 'removed' }
       | undefined;
     return r && { id: r.id, fileHash: r.file_hash, contentHash: r.content_hash, status: r.status };
+  }
+
+  /** findByOrigin of many origins in one query: the stored ones by origin. */
+  findByOrigins(origins: string[]): Map<string, ArticleOrigin> {
+    if (origins.length === 0) return new Map();
+    const rows = this.sql(
+      `SELECT origin, id, file_hash, content_hash, status FROM articles WHERE origin IN ${textList(this.db.dialect)}`,
+    ).all(JSON.stringify([...new Set(origins)])) as {
+      origin: string;
+      id: number;
+      file_hash: string | null;
+      content_hash: string;
+      status: 'active' | 'removed';
+    }[];
+    return new Map(
+      rows.map((r) => [
+        r.origin,
+        { id: r.id, fileHash: r.file_hash, contentHash: r.content_hash, status: r.status },
+      ]),
+    );
+  }
+
+  /** The summaries (toSummary) of the articles with these ids, by id, in one query. */
+  summaries(ids: number[]): Map<number, ArticleSummary> {
+    if (ids.length === 0) return new Map();
+    const rows = this.sql(
+      `SELECT id, title, source, published, published_estimated, path, url, words FROM articles
+         WHERE id IN ${idList(this.db.dialect)}`,
+    ).all(JSON.stringify(ids)) as (Pick<RawRow, 'id' | 'title' | 'source' | 'published' | 'path' | 'url'> &
+      Pick<RawRow, 'published_estimated' | 'words'>)[];
+    return new Map(
+      rows.map((r) => [r.id, toSummary({ ...r, publishedEstimated: r.published_estimated === 1 })]),
+    );
   }
 
   /** The first active article with this cleaned-text hash, other than `exceptId`. */
@@ -311,8 +230,13 @@ export class ArticlesRepo {
          AND path ${likeAnyCase(this.db.dialect)} ? ESCAPE '\\'`,
     ).all(`${pathPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: number; origin: string }[];
     const gone = rows.filter((r) => !seen.has(r.origin)).map((r) => r.id);
-    const mark = this.sql("UPDATE articles SET status = 'removed', updated_at = ? WHERE id = ?");
-    for (const id of gone) mark.run(now, id);
+    const mark = this.sql(
+      `UPDATE articles SET status = 'removed', updated_at = ?, revision = ${NEXT_REVISION} WHERE id = ?`,
+    );
+    if (gone.length)
+      this.db.transaction(() => {
+        for (const id of gone) mark.run(now, id);
+      });
     return gone;
   }
 
@@ -362,6 +286,23 @@ export class ArticlesRepo {
     return this.sql(
       "SELECT id, simhash FROM articles WHERE status = 'active' AND duplicate_of IS NULL AND simhash IS NOT NULL",
     ).all() as { id: number; simhash: string }[];
+  }
+
+  /** The revision of the last article write (0 before any since revisions were kept). */
+  lastRevision(): number {
+    return Number(this.sql('SELECT coalesce(max(revision), 0) FROM articles').pluck().get());
+  }
+
+  /**
+   * The articles written after `revision`, in the order of their writes: each with its fingerprint
+   * when it is an active original that has one (what simhashes() lists), null when it is not (any
+   * more). A reader that keeps the last revision it saw misses no write of any process.
+   */
+  fingerprintsSince(revision: number): { id: number; simhash: string | null; revision: number }[] {
+    return this.sql(
+      `SELECT id, CASE WHEN status = 'active' AND duplicate_of IS NULL THEN simhash END AS simhash, revision
+         FROM articles WHERE revision > ? ORDER BY revision`,
+    ).all(revision) as { id: number; simhash: string | null; revision: number }[];
   }
 
   /**

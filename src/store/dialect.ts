@@ -15,6 +15,12 @@ export const idList = (d: Dialect): string =>
     ? '(SELECT CAST(j.value AS bigint) AS value FROM json_array_elements_text(CAST(? AS json)) AS j(value))'
     : '(SELECT value FROM json_each(?))';
 
+/** idList's twin for texts: the strings in a JSON array parameter as a one-column table `value`. */
+export const textList = (d: Dialect): string =>
+  d === 'postgres'
+    ? '(SELECT j.value FROM json_array_elements_text(CAST(? AS json)) AS j(value))'
+    : '(SELECT value FROM json_each(?))';
+
 /** The larger of two values (SQLite's scalar max; PostgreSQL's max is an aggregate only). */
 export const greater = (d: Dialect, a: string, b: string): string =>
   d === 'postgres' ? `greatest(${a}, ${b})` : `max(${a}, ${b})`;

@@ -50,6 +50,19 @@ describe('simhash', () => {
     expect(index.nearest(simhash(story)!, NEAR_DUPLICATE_BITS, 1)).toBeUndefined();
   });
 
+  it('forgets a removed fingerprint, and holds one fingerprint per id: the last it was given', () => {
+    const index = new NearDuplicateIndex();
+    const copy = simhash(`${story} Additional reporting by the regional bureau.`)!;
+    index.add(1, simhash(story)!);
+    index.add(2, simhash(otherStory)!);
+    index.remove(1);
+    expect(index.nearest(copy)).toBeUndefined();
+    index.add(2, simhash(story)!);
+    expect(index.size).toBe(1);
+    expect(index.nearest(copy)).toBe(2);
+    expect(index.nearest(simhash(otherStory)!)).toBeUndefined();
+  });
+
   it('answers as a comparison against every fingerprint would: closest first, lowest id on ties', () => {
     let seed = 42;
     const next32 = () => {
@@ -76,11 +89,18 @@ describe('simhash', () => {
       stored.push(hash);
       index.add(id, hash);
     }
+    // Removals move other members within their bands: the answers must not change for them.
+    const removed = new Set<number>();
+    for (let id = 0; id < 2000; id += 5) {
+      index.remove(id);
+      removed.add(id);
+    }
     const bruteForce = (hash: string, exceptId: number) => {
       let best: { id: number; d: number } | undefined;
       stored.forEach((other, id) => {
         const d = hammingDistance(hash, other);
-        if (id !== exceptId && d <= NEAR_DUPLICATE_BITS && (!best || d < best.d)) best = { id, d };
+        if (id !== exceptId && !removed.has(id) && d <= NEAR_DUPLICATE_BITS && (!best || d < best.d))
+          best = { id, d };
       });
       return best?.id;
     };

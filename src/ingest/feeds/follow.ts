@@ -5,7 +5,6 @@ import type { Store } from '../../store/index.ts';
 import type { ItemFilters } from '../../store/item-posts.ts';
 import type { SubscriptionMode } from '../../store/subscriptions.ts';
 import { emptyReport } from '../report.ts';
-import { nearDuplicateIndexOf } from '../save.ts';
 import { BlockedAddressError } from './address-guard.ts';
 import { normalizeFeedUrl } from './feed-url.ts';
 import { FetchError, fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
@@ -56,14 +55,7 @@ async function fetchAndStore(store: Store, config: Config, url: string): Promise
     asUserError(url, err);
   }
   const feed = store.feeds.add(url, title);
-  const stored = await storeFeedDocument(
-    store,
-    config,
-    feed,
-    res,
-    nearDuplicateIndexOf(store),
-    emptyReport(),
-  );
+  const stored = await storeFeedDocument(store, config, feed, res, emptyReport());
   store.feeds.recordSuccess(feed.id, {
     now: new Date().toISOString(),
     title: stored.title,

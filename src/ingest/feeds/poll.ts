@@ -5,8 +5,7 @@ import type { FeedRow } from '../../store/feeds.ts';
 import type { ArticleInput, Store } from '../../store/index.ts';
 import type { Prepared } from '../prepare.ts';
 import { emptyReport, type IngestReport, mergeReports } from '../report.ts';
-import { nearDuplicateIndexOf, type SaveOptions, saveArticles } from '../save.ts';
-import type { NearDuplicateIndex } from '../simhash.ts';
+import { type SaveOptions, saveArticles } from '../save.ts';
 import type { RawArticle } from '../types.ts';
 import { nextPollAfterFailure } from './backoff.ts';
 import { fetchGuarded, limitsFromConfig } from './fetch-guarded.ts';
@@ -97,6 +96,10 @@ async function articlesOf(
   // Items left for the parse pool to prepare here: new or changed ones the worker did not prepare.
   const unprepared: number[] = [];
   const pages: PageItem[] = [];
+  // What the store holds of the items the worker left unprepared, in one query.
+  const inStore = store.articles.findByOrigins(
+    kept.filter((i) => !part.prepared?.[i]).map((i) => (all[i] as RawArticle).origin),
+  );
   // Every item is looked at at once; only the page fetches wait for the poll's network limiter.
   const looked = await Promise.all(
     kept.map(async (i, k) => {
@@ -107,7 +110,7 @@ async function articlesOf(
       if (done) return raw;
       // Stored and unchanged: saveArticles leaves it alone, so its page is not fetched again. A changed
       // item gets its page again, or the update would replace the article's full text with the summary.
-      const known = store.articles.findByOrigin(raw.origin);
+      const known = inStore.get(raw.origin);
       if (known?.status === 'active' && known.fileHash === raw.fileHash) return raw;
       const page = config.FETCH_FULL_TEXT && needsPage(item);
       const handed = page && fetching.handOff && pageItemOf(item, source, raw);
@@ -149,7 +152,6 @@ export async function storeFeedDocument(
   config: Config,
   feed: FeedSource,
   doc: { body: Uint8Array; contentType?: string | null; url?: string },
-  near: NearDuplicateIndex,
   report: IngestReport,
   storing: Pick<SaveOptions, 'index'> & { network?: Limiter; pages?: PageHandOff | undefined } = {},
 ): Promise<{ title: string | null; items: number }> {
@@ -182,7 +184,7 @@ export async function storeFeedDocument(
       { network, handOff },
     );
     report.duplicates += duplicates;
-    mergeReports(report, saveArticles(store, raws, { ...save, nearDuplicates: near, prepared }));
+    mergeReports(report, saveArticles(store, raws, { ...save, prepared }));
     if (pages.length && handOff)
       await handOff(pages).catch((err: unknown) => {
         notHanded.push({ count: pages.length, err });
@@ -199,7 +201,7 @@ export async function storeFeedDocument(
 
 /** Fetches, parses and stores one feed; throws on failure (the caller records it). */
 async function pollOne(store: Store, config: Config, feed: FeedRow, run: PollRun): Promise<void> {
-  const { near, report, nextPoll, network } = run;
+  const { report, nextPoll, network } = run;
   const res = await network(
     () =>
       fetchGuarded(feed.url, {
@@ -214,7 +216,7 @@ async function pollOne(store: Store, config: Config, feed: FeedRow, run: PollRun
     store.feeds.recordSuccess(feed.id, { now, nextPoll });
     return;
   }
-  const stored = await storeFeedDocument(store, config, feed, res, near, report, {
+  const stored = await storeFeedDocument(store, config, feed, res, report, {
     network,
     pages: run.pages,
   });
@@ -229,7 +231,6 @@ async function pollOne(store: Store, config: Config, feed: FeedRow, run: PollRun
 }
 
 interface PollRun {
-  near: NearDuplicateIndex;
   report: PollReport;
   nextPoll: string | null;
   network: Limiter;
@@ -295,7 +296,6 @@ async function pollDue(store: Store, config: Config, options: PollOptions): Prom
   if (due.length === 0) return report;
   // One limit on requests for the whole poll: feed documents and linked pages alike.
   const run: PollRun = {
-    near: nearDuplicateIndexOf(store),
     report,
     nextPoll: (options.nextRun ?? nextPollRun(config.FEED_POLL_CRON))?.toISOString() ?? null,
     network: pollNetwork(config, options.hosts),
@@ -327,7 +327,6 @@ export async function pollFeed(
   if (!feed) return report;
   const nextPoll = options.nextRun ? options.nextRun.toISOString() : null;
   await pollRecorded(store, config, feed, {
-    near: nearDuplicateIndexOf(store),
     report,
     nextPoll,
     network: options.network,

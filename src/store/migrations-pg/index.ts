@@ -4,6 +4,7 @@ import { baselineTenantsMigration } from './002-baseline-tenants.ts';
 import { pageQueriesMigration } from './003-page-queries.ts';
 import { foldDiacriticsMigration } from './004-fold-diacritics.ts';
 import { deliveryLeasesMigration } from './005-delivery-leases.ts';
+import { articleRevisionsMigration } from './006-article-revisions.ts';
 
 /**
  * PostgreSQL's migrations, recorded in schema_migrations as SQLite's are. The baseline is SQLite's
@@ -21,4 +22,5 @@ export const pgMigrations: PgMigration[] = [
   pageQueriesMigration,
   foldDiacriticsMigration,
   deliveryLeasesMigration,
+  articleRevisionsMigration,
 ];

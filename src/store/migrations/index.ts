@@ -13,6 +13,7 @@ import { itemPostsMigration } from './012-item-posts.ts';
 import { slackInstallationsMigration } from './013-slack-installations.ts';
 import { pageQueriesMigration } from './014-page-queries.ts';
 import { deliveryLeasesMigration } from './015-delivery-leases.ts';
+import { articleRevisionsMigration } from './016-article-revisions.ts';
 
 export interface Migration {
   /** Unique and never renamed once released: the store records applied migrations by name. */
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   slackInstallationsMigration,
   pageQueriesMigration,
   deliveryLeasesMigration,
+  articleRevisionsMigration,
 ];
