@@ -23,9 +23,10 @@ import { rng, SYLLABLES } from './synthetic-corpus.ts';
 // and against the bot's in-process poll of all feeds on SQLite (the baseline of bench:scale).
 // FEEDS feeds of ITEMS items each on 127.0.0.1 are stored once; then per job: ms and store round
 // trips (statements and transaction steps: one each on PostgreSQL, src/store/engine/pg-bridge.ts)
-// of a job with nothing new, of one with NEW new items, and of the notify run that follows polls
-// (notifyChannels over TENANTS tenants following 3 feeds each, item by item) with and without
-// anything to post. Without a URL (argument or DATABASE_URL) it starts a throw-away cluster.
+// of a job with nothing new, of one with NEW new items, and of the notify run that follows a job
+// (notifyChannels for the followers of the job's feed, of TENANTS tenants following 3 feeds each,
+// item by item) with and without anything to post, and of a notify run over all tenants. Without
+// a URL (argument or DATABASE_URL) it starts a throw-away cluster.
 
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 200);
 const ITEMS = 20;
@@ -184,8 +185,13 @@ async function benchEngine(name: string, engine: CountingEngine, feeds: Feeds) {
   const seedS = (performance.now() - seeded) / 1000;
   // Item posts start after the backlog, as /feeds add starts them.
   for (const [tenant, id] of subs) store.itemPosts.follow(tenant, id, 'items');
-  const notify = () =>
-    notifyChannels(store, config, { targets: (_t, c) => standIn(c, sent), log, now: () => new Date() });
+  const notify = (feeds?: number[]) =>
+    notifyChannels(store, config, {
+      targets: (_t, c) => standIn(c, sent),
+      log,
+      now: () => new Date(),
+      feeds,
+    });
   const r: Record<string, Figures> = {};
   r['bot: pollFeeds, per feed'] = await measure(engine, 1, () => pollFeeds(store, config, { force: true }));
   r['bot: pollFeeds, per feed'].ms /= FEEDS;
@@ -193,8 +199,10 @@ async function benchEngine(name: string, engine: CountingEngine, feeds: Feeds) {
   r['polls job, nothing new'] = await measure(engine, JOBS, job);
   for (let i = 0; i < JOBS; i++) feeds.publish(JOBS + i, NEW);
   r[`polls job, ${NEW} new`] = await measure(engine, JOBS, (i) => job(JOBS + i));
-  r['notify, items to post'] = await measure(engine, 1, notify);
-  r['notify, nothing to post'] = await measure(engine, 1, notify);
+  // The worker's run after a job: the followers of the job's feed (handlers.ts notifier).
+  r['notify after a job, new items'] = await measure(engine, JOBS, (i) => notify([ids[JOBS + i]!]));
+  r['notify after a job, none'] = await measure(engine, JOBS, (i) => notify([ids[i]!]));
+  r['notify, all tenants, none'] = await measure(engine, 1, () => notify());
   const articles = store.articles.count();
   store.close();
   return { figures: r, seedS, articles, posted: sent.n };

@@ -9,7 +9,7 @@ import type { FeedRow } from '../store/feeds.ts';
 import type { Store } from '../store/index.ts';
 import type { SubscriptionRow } from '../store/subscriptions.ts';
 import { failingReply, NEVER, recoveredReply } from './health-text.ts';
-import { LEASE_MS, type NotifyOptions } from './options.ts';
+import { LEASE_MS, type NotifyOptions, tenantsToNotify } from './options.ts';
 
 export interface HealthReport {
   failing: number;
@@ -144,7 +144,7 @@ export async function notifyFeedHealth(
   options: NotifyOptions,
 ): Promise<HealthReport> {
   const report: HealthReport = { failing: 0, recovered: 0, failed: 0 };
-  for (const tenant of store.tenants.list()) {
+  for (const tenant of tenantsToNotify(store, options)) {
     for (const sub of store.subscriptions.list(tenant.id)) {
       if (!sub.channel) continue;
       const target = options.targets(tenant.id, sub.channel);

@@ -7,7 +7,7 @@ import { type ArticleFilter, compileFilter } from '../filters/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ItemFilters, PendingItem } from '../store/item-posts.ts';
 import { foldReply, itemReply } from './item-reply.ts';
-import { LEASE_MS, type NotifyOptions } from './options.ts';
+import { LEASE_MS, type NotifyOptions, tenantsToNotify } from './options.ts';
 
 /** Sends of one article (its post or a fold) after which it is given up on, so it cannot block its channel forever. */
 export const MAX_ATTEMPTS = 10;
@@ -181,7 +181,7 @@ export async function postNewItems(
   options: NotifyOptions,
 ): Promise<ItemPostReport> {
   const report: ItemPostReport = { messages: 0, articles: 0, failed: 0 };
-  for (const tenant of store.tenants.list()) {
+  for (const tenant of tenantsToNotify(store, options)) {
     let channels: string[] = [];
     try {
       store.itemPosts.startMissing(tenant.id, options.now().toISOString());

@@ -38,31 +38,34 @@ export interface HandlerContext {
 const DELIVERED = new Set(['posted', 'already-posted', 'found-posted']);
 
 /**
- * Posting new items and feed health after polls, one run at a time per worker: polls that end while
- * a run is going get one more run after it (the store's item-post claims keep workers from doubling
- * a post, so this only saves work).
+ * Posting new items and feed health after polls, one run at a time per worker, for the tenants
+ * following the feeds polled (only their articles and health can have changed): polls that end
+ * while a run is going get one more run after it, for their feeds (the store's item-post claims
+ * keep workers from doubling a post, so this only saves work).
  */
-function notifier(ctx: HandlerContext): () => Promise<void> {
+function notifier(ctx: HandlerContext): (feedId: number) => Promise<void> {
   let running: Promise<void> | undefined;
-  let again = false;
+  const waiting = new Set<number>();
   const run = async () => {
-    do {
-      again = false;
+    while (waiting.size) {
+      const feeds = [...waiting];
+      waiting.clear();
       await notifyChannels(ctx.store, ctx.config, {
         targets: ctx.platforms.channels,
         log: ctx.log,
         now: () => new Date(),
+        feeds,
       });
-    } while (again);
-  };
-  return () => {
-    if (running) {
-      again = true;
-      return running;
     }
-    running = run().finally(() => {
-      running = undefined;
+  };
+  // A feed added as a run ends (after its last look at `waiting`) starts the next one.
+  const start = (): Promise<void> =>
+    run().finally(() => {
+      running = waiting.size ? start() : undefined;
     });
+  return (feedId) => {
+    waiting.add(feedId);
+    running ??= start();
     return running;
   };
 }
@@ -90,7 +93,7 @@ export function jobHandlers(ctx: HandlerContext) {
         }),
       );
       if (!report) return { skipped: 'feed being polled' };
-      if (ctx.platforms.any && report.feeds.polled) await notify();
+      if (ctx.platforms.any && report.feeds.polled) await notify(job.feedId);
       return { polled: report.feeds.polled, failed: report.feeds.failed, new: report.new, pages };
     },
 
@@ -156,7 +159,7 @@ export function jobHandlers(ctx: HandlerContext) {
       if (typeof saved === 'string') return { skipped: saved };
       if (!saved.articles.length)
         throw new JobIncompleteError(`page item ${job.origin} not stored: ${saved.failed[0]?.error}`);
-      if (ctx.platforms.any && saved.new) await notify();
+      if (ctx.platforms.any && saved.new) await notify(job.feed.id);
       return { new: saved.new, updated: saved.updated, duplicates: saved.duplicates, failed: saved.failed };
     },
   };

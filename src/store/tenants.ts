@@ -1,4 +1,5 @@
 import { CodedError, ErrorCode } from '../core/errors.ts';
+import { idList } from './dialect.ts';
 import type { Engine, Statement } from './engine/types.ts';
 import { statementCache } from './statements.ts';
 
@@ -47,7 +48,7 @@ export function tenantPlatform(id: string): TenantPlatform {
 export class TenantsRepo {
   private readonly sql: (sql: string) => Statement;
 
-  constructor(db: Engine) {
+  constructor(private readonly db: Engine) {
     this.sql = statementCache(db);
   }
 
@@ -70,5 +71,16 @@ export class TenantsRepo {
     return this.sql(
       'SELECT id, platform, created_at AS createdAt FROM tenants ORDER BY created_at, id',
     ).all() as TenantRow[];
+  }
+
+  /** The tenants with a subscription to any of these feeds, in list()'s order. */
+  following(feedIds: number[]): TenantRow[] {
+    if (feedIds.length === 0) return [];
+    return this.sql(
+      `SELECT id, platform, created_at AS createdAt FROM tenants t
+         WHERE EXISTS (SELECT 1 FROM subscriptions s
+           WHERE s.tenant_id = t.id AND s.feed_id IN ${idList(this.db.dialect)})
+         ORDER BY created_at, id`,
+    ).all(JSON.stringify(feedIds)) as TenantRow[];
   }
 }
