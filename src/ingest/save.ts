@@ -106,13 +106,13 @@ function writeBatch(store: Store, work: Work[], result: SaveResult, now: string,
   // Origins this batch has written: a repeat within the batch is not another process's article.
   const written = new Set<string>();
   const entries: (ArticleSummary | number)[] = [];
+  // Another process (a second ingest, the bot's feed poll) may have stored an origin since it was
+  // looked up: look again under the write lock, so that it is updated, not inserted twice.
+  const since = repo.findByOrigins(work.flatMap((w) => (w.article && !w.existing ? [w.article.origin] : [])));
   for (const item of work) {
     const { article } = item;
-    // Another process (a second ingest, the bot's feed poll) may have stored this origin since it
-    // was looked up: look again under the write lock, so that it is updated, not inserted twice.
     const existing =
-      item.existing ??
-      (article && !written.has(article.origin) ? repo.findByOrigin(article.origin) : undefined);
+      item.existing ?? (article && !written.has(article.origin) ? since.get(article.origin) : undefined);
     if (article) written.add(article.origin);
     if (
       !article ||
@@ -166,13 +166,9 @@ function writeArticle(
 }
 
 function duplicateOf(store: Store, near: NearDuplicateIndex, a: ArticleInput, selfId: number): number | null {
-  const byIdentity =
-    a.canonicalUrl || a.guid
-      ? store.articles.findByUrlOrGuid(a.canonicalUrl ?? null, a.guid ?? null, selfId)
-      : undefined;
+  const identity = { canonicalUrl: a.canonicalUrl || null, guid: a.guid || null, contentHash: a.contentHash };
   const original =
-    byIdentity ??
-    store.articles.findByContentHash(a.contentHash, selfId) ??
+    store.articles.findOriginal(identity, selfId) ??
     (a.simhash ? near.nearest(a.simhash, undefined, selfId) : undefined);
   // Only an earlier article can be the original, so that two articles never point at each other.
   return original !== undefined && (selfId < 0 || original < selfId) ? original : null;

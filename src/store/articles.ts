@@ -147,22 +147,24 @@ export class ArticlesRepo {
     );
   }
 
-  /** The first active article with this cleaned-text hash, other than `exceptId`. */
-  findByContentHash(hash: string, exceptId = -1): number | undefined {
+  /**
+   * The original an article duplicates by identity or text, in one query: the first active article
+   * with its canonical URL or guid, else the first with its cleaned-text hash; never `exceptId`.
+   */
+  findOriginal(
+    a: { canonicalUrl: string | null; guid: string | null; contentHash: string },
+    exceptId = -1,
+  ): number | undefined {
     return this.sql(
-      "SELECT id FROM articles WHERE content_hash = ? AND id != ? AND status = 'active' ORDER BY id LIMIT 1",
+      `SELECT id FROM (
+         SELECT id, 0 AS rank FROM articles WHERE ((canonical_url IS NOT NULL AND canonical_url = ?)
+           OR (guid IS NOT NULL AND guid = ?)) AND id != ? AND status = 'active'
+         UNION ALL
+         SELECT id, 1 AS rank FROM articles WHERE content_hash = ? AND id != ? AND status = 'active'
+       ) AS found ORDER BY rank, id LIMIT 1`,
     )
       .pluck()
-      .get(hash, exceptId) as number | undefined;
-  }
-
-  findByUrlOrGuid(canonicalUrl: string | null, guid: string | null, exceptId = -1): number | undefined {
-    return this.sql(
-      `SELECT id FROM articles WHERE ((canonical_url IS NOT NULL AND canonical_url = ?)
-         OR (guid IS NOT NULL AND guid = ?)) AND id != ? AND status = 'active' ORDER BY id LIMIT 1`,
-    )
-      .pluck()
-      .get(canonicalUrl, guid, exceptId) as number | undefined;
+      .get(a.canonicalUrl, a.guid, exceptId, a.contentHash, exceptId) as number | undefined;
   }
 
   /** Raw hashes of a feed's active items: what a poll of it need not prepare again. */
