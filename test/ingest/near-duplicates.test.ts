@@ -39,28 +39,31 @@ const save = (store: Store, raw: RawArticle) => {
 
 describeOnEngines('the near-duplicate index a store object keeps', (engine) => {
   /** Two processes on one store: each its own store object, so each its own index. */
-  const twoProcesses = () => {
+  const onTwoProcesses = (test: (a: Store, b: Store) => void) => () => {
     const target = engine.target(tempDir());
-    return [openStore(target), openStore(target)] as const;
+    const [a, b] = [openStore(target), openStore(target)];
+    try {
+      test(a, b);
+    } finally {
+      a.close();
+      b.close();
+    }
   };
 
-  it('finds the near copy of an article another process stored after the index was built', () => {
-    const [a, b] = twoProcesses();
-    try {
+  it(
+    'finds the near copy of an article another process stored after the index was built',
+    onTwoProcesses((a, b) => {
       save(a, item('schools', schools));
       const original = save(b, item('harbour', harbour)).stored;
       const copy = save(a, item('harbour-copy', nearCopy(harbour)));
       expect(copy).toMatchObject({ duplicates: 1, new: 0 });
       expect(copy.stored.duplicateOf).toBe(original.id);
-    } finally {
-      a.close();
-      b.close();
-    }
-  });
+    }),
+  );
 
-  it('follows what another process changed: the new text is found, the old one no more', () => {
-    const [a, b] = twoProcesses();
-    try {
+  it(
+    'follows what another process changed: the new text is found, the old one no more',
+    onTwoProcesses((a, b) => {
       const original = save(a, item('story', harbour)).stored;
       // The outlet rewrote the story under the same link; the other process stored the change.
       expect(save(b, item('story', schools))).toMatchObject({ updated: 1 });
@@ -69,24 +72,18 @@ describeOnEngines('the near-duplicate index a store object keeps', (engine) => {
       const newCopy = save(a, item('schools-copy', nearCopy(schools)));
       expect(newCopy).toMatchObject({ duplicates: 1 });
       expect(newCopy.stored.duplicateOf).toBe(original.id);
-    } finally {
-      a.close();
-      b.close();
-    }
-  });
+    }),
+  );
 
-  it('drops an article another process marked removed', () => {
-    const [a, b] = twoProcesses();
-    try {
+  it(
+    'drops an article another process marked removed',
+    onTwoProcesses((a, b) => {
       const file: RawArticle = { ...item('file', harbour), origin: 'file:/corpus/harbour.md', kind: 'file' };
       save(a, { ...file, url: undefined, path: '/corpus/harbour.md' });
       expect(b.articles.markMissingFilesRemoved('/corpus/', new Set())).toHaveLength(1);
       const copy = save(a, item('harbour-copy', nearCopy(harbour)));
       expect(copy).toMatchObject({ new: 1, duplicates: 0 });
       expect(copy.stored.duplicateOf).toBeNull();
-    } finally {
-      a.close();
-      b.close();
-    }
-  });
+    }),
+  );
 });
