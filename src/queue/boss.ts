@@ -24,6 +24,32 @@ const QUEUES: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   digests: { policy: 'standard', retryLimit: 8, retryDelay: 5, retryBackoff: true },
 };
 
+/** PostgreSQL's SQLSTATE for a deadlock: it rolled one of the transactions back. */
+const DEADLOCK = '40P01';
+const DEADLOCK_TRIES = 8;
+
+/**
+ * Runs `change` again when PostgreSQL picked it as a deadlock's victim: processes starting together on
+ * a new database (compose up --scale worker=4) each create the queues, and pg-boss's createQueue (a
+ * job table partition per queue) can deadlock with another's. A short random wait lets one finish.
+ */
+async function afterDeadlocks<T>(change: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await change();
+    } catch (err) {
+      if ((err as { code?: string }).code !== DEADLOCK || tries >= DEADLOCK_TRIES) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * tries));
+    }
+  }
+}
+
+/** Creates the queue (unless another process just did) and reads it back. */
+async function createQueue(boss: PgBoss, name: QueueName): Promise<PgBoss.QueueResult | null> {
+  await boss.createQueue(name, { name, ...QUEUES[name] });
+  return boss.getQueue(name);
+}
+
 /**
  * Creates the queue, or brings an existing one to this version's policy and retries (createQueue
  * leaves an existing queue as it was: a `polls` queue made stately by an earlier version stays so).
@@ -31,13 +57,12 @@ const QUEUES: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
  */
 async function ensureQueue(boss: PgBoss, name: QueueName, log: Logger): Promise<void> {
   const wanted = QUEUES[name];
-  await boss.createQueue(name, { name, ...wanted });
-  const current = await boss.getQueue(name);
+  const current = (await boss.getQueue(name)) ?? (await afterDeadlocks(() => createQueue(boss, name)));
   const stale = Object.entries(wanted).filter(
     ([key, value]) => current?.[key as keyof typeof wanted] !== value,
   );
   if (!current || !stale.length) return;
-  await boss.updateQueue(name, { name, ...wanted });
+  await afterDeadlocks(() => boss.updateQueue(name, { name, ...wanted }));
   log.info(
     {
       queue: name,
