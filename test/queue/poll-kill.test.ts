@@ -26,10 +26,7 @@ afterEach(() => processes.killAll());
 const startWorker = (env: Record<string, string>) => processes.start(env, 'polls');
 
 const hits = () => feed.server.hits.get('/numbered') ?? 0;
-const titles = () =>
-  discord.messages
-    .filter((m) => m.channel_id === IDS.channel)
-    .map((m) => (m.embeds[0] as { title?: string } | undefined)?.title);
+const titles = () => discord.titlesIn(IDS.channel);
 
 // Workers take seconds to start on a busy machine: generous waits, none of them a claim about speed.
 describe.skipIf(!postgresAvailable())(

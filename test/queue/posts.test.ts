@@ -24,10 +24,7 @@ afterAll(async () => {
   await feed.server.stop();
 });
 
-const titlesIn = (channel: string) =>
-  discord.messages
-    .filter((m) => m.channel_id === channel)
-    .map((m) => (m.embeds[0] as { title?: string } | undefined)?.title);
+const titlesIn = (channel: string) => discord.titlesIn(channel);
 
 // Waits are for a machine busy with other tests, not assumptions about speed.
 describe.skipIf(!postgresAvailable())(

@@ -145,6 +145,13 @@ export class DiscordStandIn {
     this.hanging = count;
   }
 
+  /** The titles of the first embed of each message created in a channel (item posts), in order. */
+  titlesIn(channelId: string): (string | undefined)[] {
+    return this.messages
+      .filter((m) => m.channel_id === channelId)
+      .map((m) => (m.embeds[0] as { title?: string } | undefined)?.title);
+  }
+
   /** Messages posted to a channel: the POST calls received, whether or not each created a message. */
   postsTo(channelId: string): number {
     return this.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`)
