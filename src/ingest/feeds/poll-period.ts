@@ -18,7 +18,7 @@ export function pollPeriodSeconds(cron: string, after = new Date()): number {
 
 /**
  * FEED_POLL_CRON's next run after `at`, read in this process's time zone as node-cron reads it: when
- * a feed polled outside the schedule (a digest's ingest, `feeds poll`) is due again, so that the
+ * a feed polled outside the schedule (a digest's ingest) is due again, so that the
  * schedule's next tick does not fetch it a second time in the same interval.
  */
 export function nextPollRun(cron: string, at = new Date()): Date | null {

@@ -264,6 +264,17 @@ async function pollRecorded(store: Store, config: Config, feed: FeedRow, run: Po
 
 const emptyPollReport = (): PollReport => ({ ...emptyReport(), feeds: { polled: 0, failed: 0 } });
 
+/**
+ * When a healthy feed is due again: the scheduler's next run; for a due feed polled off the schedule
+ * (a digest's ingest) FEED_POLL_CRON's next run, so the schedule's next tick does not fetch it again
+ * in the same interval. A forced poll (`feeds poll`) leaves it due, as the user asked for a poll now
+ * and the bot (re)started next should still poll it at once.
+ */
+function nextPollOf(config: Config, options: PollOptions): string | null {
+  if (options.nextRun !== undefined) return options.nextRun?.toISOString() ?? null;
+  return options.force ? null : (nextPollRun(config.FEED_POLL_CRON)?.toISOString() ?? null);
+}
+
 /** This process's poll of each store, for the next caller to wait for. */
 const polling = new WeakMap<Store, Promise<unknown>>();
 
@@ -297,7 +308,7 @@ async function pollDue(store: Store, config: Config, options: PollOptions): Prom
   // One limit on requests for the whole poll: feed documents and linked pages alike.
   const run: PollRun = {
     report,
-    nextPoll: (options.nextRun ?? nextPollRun(config.FEED_POLL_CRON))?.toISOString() ?? null,
+    nextPoll: nextPollOf(config, options),
     network: pollNetwork(config, options.hosts),
   };
   await mapLimit(due, config.FEED_CONCURRENCY, async (feed) => {
