@@ -9,7 +9,7 @@ import type { FeedRow } from '../store/feeds.ts';
 import type { Store } from '../store/index.ts';
 import type { SubscriptionRow } from '../store/subscriptions.ts';
 import { failingReply, NEVER, recoveredReply } from './health-text.ts';
-import { LEASE_MS, type NotifyOptions, tenantsToNotify } from './options.ts';
+import { leaseMs, type NotifyOptions, sendDeadline, tenantsToNotify } from './options.ts';
 
 export interface HealthReport {
   failing: number;
@@ -42,9 +42,10 @@ async function sendNotice(
   tenantId: string,
   notice: Notice,
   options: NotifyOptions,
+  config: Config,
 ): Promise<'posted' | 'held' | 'failed'> {
   const now = options.now().toISOString();
-  const leaseUntil = new Date(options.now().getTime() + LEASE_MS).toISOString();
+  const leaseUntil = new Date(options.now().getTime() + leaseMs(config)).toISOString();
   const key = `health:${notice.subscriptionId}:${notice.run}:${notice.kind}`;
   const nonce = deliveryNonce(key, target.platform, notice.channel, tenantId);
   const claim = store.feedHealth.claim(tenantId, { ...notice, nonce }, now, leaseUntil);
@@ -61,7 +62,8 @@ async function sendNotice(
     let messageId = found;
     if (!messageId) {
       store.feedHealth.startAttempt(tenantId, claim);
-      messageId = (await target.send(claim.message as Reply, claim.nonce)).messageId;
+      messageId = (await target.send(claim.message as Reply, claim.nonce, { signal: sendDeadline(config) }))
+        .messageId;
     }
     store.feedHealth.complete(tenantId, claim, messageId, options.now().toISOString());
     options.log.info({ ...where, messageId }, 'feed health notice posted');
@@ -118,6 +120,7 @@ async function checkSubscription(
         tenantId,
         { subscriptionId: sub.id, run, kind, channel, message },
         options,
+        config,
       ),
     );
   if (isFailing(feed, config)) {

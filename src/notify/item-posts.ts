@@ -7,7 +7,7 @@ import { type ArticleFilter, compileFilter } from '../filters/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ItemFilters, PendingItem } from '../store/item-posts.ts';
 import { foldReply, itemReply } from './item-reply.ts';
-import { LEASE_MS, type NotifyOptions, tenantsToNotify } from './options.ts';
+import { leaseMs, type NotifyOptions, sendDeadline, tenantsToNotify } from './options.ts';
 
 /** Sends of one article (its post or a fold) after which it is given up on, so it cannot block its channel forever. */
 export const MAX_ATTEMPTS = 10;
@@ -117,14 +117,14 @@ function applyFilters(run: ChannelRun, items: PendingItem[]): PendingItem[] {
   return kept;
 }
 
-async function sendPlanned(run: ChannelRun, planned: Planned): Promise<void> {
+async function sendPlanned(run: ChannelRun, planned: Planned, signal: AbortSignal): Promise<void> {
   const { store, tenantId, channel, target, options, report } = run;
   const ids = idsOf(planned.items);
   const nonce = deliveryNonce(`items:${ids.join(',')}`, target.platform, channel, tenantId);
   const now = options.now().toISOString();
   try {
     store.itemPosts.startAttempt(tenantId, channel, ids, nonce, now);
-    const { messageId } = await target.send(planned.reply, nonce);
+    const { messageId } = await target.send(planned.reply, nonce, { signal });
     store.itemPosts.complete(tenantId, channel, ids, messageId, options.now().toISOString());
     report.messages++;
     report.articles += ids.length;
@@ -153,10 +153,11 @@ async function postToChannel(run: ChannelRun, config: Config): Promise<void> {
   if (budget <= 0) return;
   const pending = store.itemPosts.pending(tenantId, channel, now.toISOString(), config.ITEM_POSTS_PER_POLL);
   if (pending.length === 0) return;
-  const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+  const leaseUntil = new Date(now.getTime() + leaseMs(config)).toISOString();
   const held = new Set(
     store.itemPosts.claim(tenantId, channel, idsOf(pending), now.toISOString(), leaseUntil),
   );
+  const signal = sendDeadline(config);
   const toSend = applyFilters(
     run,
     await settleEarlierSends(
@@ -165,7 +166,7 @@ async function postToChannel(run: ChannelRun, config: Config): Promise<void> {
     ),
   );
   if (toSend.length === 0) return;
-  for (const planned of planMessages(toSend, budget)) await sendPlanned(run, planned);
+  for (const planned of planMessages(toSend, budget)) await sendPlanned(run, planned, signal);
 }
 
 /**

@@ -132,6 +132,30 @@ describe('Discord: item posts for two servers following one feed', { timeout: 24
     store.subscriptions.remove(tenantA, gone.id);
   });
 
+  it('a send left hanging is cut off at POST_TIMEOUT_MS, and the next poll finds it by nonce instead of posting it again', async () => {
+    const quick = { ...config, POST_TIMEOUT_MS: 1_000 };
+    const notifyQuick = () =>
+      notifyChannels(store, quick, { targets: channelTargets({ discord: bot }), log, now: () => clock });
+    const channels = [IDS.channel, IDS.channelB];
+    const messages = () => channels.map((c) => discord.messages.filter((m) => m.channel_id === c).length);
+    const sends = () => channels.map((c) => discord.postsTo(c));
+    const [messagesBefore, sendsBefore] = [messages(), sends()];
+    feed.publish(1);
+    await pollFeeds(store, config, { force: true });
+    // Discord keeps the first post but never answers, as when the connection dies after it.
+    discord.hangAfterStoring(1);
+    const first = await notifyQuick();
+    expect(first.items).toMatchObject({ messages: 1, failed: 1 });
+    await notifyQuick();
+    // One message per channel, each sent once: the hung one was found by its nonce, not sent again.
+    expect(messages()).toEqual(messagesBefore.map((n) => n + 1));
+    expect(sends()).toEqual(sendsBefore.map((n) => n + 1));
+    for (const tenant of [`discord:${IDS.guild}`, `discord:${IDS.guildB}`])
+      expect(
+        store.itemPosts.list(tenant).filter((r) => channels.includes(r.channel) && r.status !== 'posted'),
+      ).toEqual([]);
+  });
+
   it('an item whose title and text try to mention everyone mentions no one', async () => {
     const before = postsIn(IDS.channel).length;
     feed.publish(1, HOSTILE);
