@@ -18,6 +18,8 @@ interface Session {
 }
 
 export interface FeedLocks {
+  /** Opens the lock session now rather than at the first poll. */
+  open(): Promise<void>;
   /** Runs `poll` while no other worker polls the feed; null (not run) when one does. */
   whileHeld<R>(feedId: number, poll: () => Promise<R>): Promise<R | null>;
   close(): Promise<void>;
@@ -64,6 +66,9 @@ export function postgresFeedLocks(url: string, log: Logger): FeedLocks {
   };
 
   return {
+    async open() {
+      await connect();
+    },
     async whileHeld(feedId, poll) {
       if (polling.has(feedId)) return null;
       polling.add(feedId);

@@ -39,6 +39,9 @@ export async function startWorker(options: {
   const platforms = await workerPlatforms(config, store, log);
   const boss = await startBoss(config, log, 'worker');
   const feedLocks = postgresFeedLocks(url, log);
+  // A polls worker shows in pg_stat_activity from its start ('newsdesk feed locks, pid N'), and a
+  // database it cannot reach stops it here rather than failing its first job.
+  if (queues.includes('polls')) await feedLocks.open();
   const handlers = jobHandlers({
     boss,
     store,

@@ -51,7 +51,7 @@ describe.skipIf(!postgresAvailable())(
 
       const front = await startJobScheduler({ store, config: loadConfig(env), log, operatorDigest: false });
       const workers = [startWorker(env), startWorker(env)];
-      // Both workers are up and have taken the feed's jobs (each has its lock session open).
+      // Both workers are up (a polls worker opens its lock session as it starts).
       const lockSessions = () =>
         psql(
           url,
