@@ -68,9 +68,9 @@ async function fetchAndStore(store: Store, config: Config, url: string): Promise
 
 /**
  * Checks the URL (SSRF guard, fetch, parse) and stores the feed's current items once for everyone,
- * unless a fresh poll of it already has, and subscribes the tenant. The backlog floods nothing: every stored item of the feed is marked reported
- * for this tenant, so only what comes later reaches its digests, and item posts (mode items) start
- * after it. A bad URL throws a UserError.
+ * unless a fresh poll of it already has, and subscribes the tenant. The backlog floods nothing: every
+ * stored item of the feed is marked reported for this tenant, so only what comes later reaches its
+ * digests, and item posts (mode items) start after it. A bad URL throws a UserError.
  */
 export async function addFeed(
   store: Store,
