@@ -5,7 +5,7 @@ import { runIngest } from '../ingest/index.ts';
 import type { Logger } from '../log.ts';
 import type { ScheduleRow, Store } from '../store/index.ts';
 import { tenantPlatform } from '../store/tenants.ts';
-import { type DeliveryOutcome, deliverSlot, type RetryPolicy } from './deliver.ts';
+import { DELIVERED, type DeliveryOutcome, deliverSlot, type RetryPolicy } from './deliver.ts';
 import type { DeliveryLease } from './lease.ts';
 import { slotDigest } from './run.ts';
 import { scheduleCron, scheduleFilter } from './schedule-spec.ts';
@@ -173,7 +173,7 @@ export function startChannelSchedules(options: ChannelSchedulesOptions): Channel
     }
     const outcomes = await mapLimit(due, CONCURRENT_DELIVERIES, deliver);
     due.forEach((d, i) => {
-      if (!['posted', 'already-posted', 'found-posted'].includes(outcomes[i]!.status)) gaveUp.add(slotOf(d));
+      if (!DELIVERED.has(outcomes[i]!.status)) gaveUp.add(slotOf(d));
     });
     return outcomes;
   };

@@ -36,6 +36,9 @@ export interface DeliverOptions {
   postTimeoutMs?: number;
 }
 
+/** The outcomes that mean the destination has its message. */
+export const DELIVERED: ReadonlySet<string> = new Set(['posted', 'already-posted', 'found-posted']);
+
 export interface DeliveryOutcome {
   platform: DeliveryTarget['platform'];
   destination: string;

@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import { deliverDueSlot, schedulePrepare } from '../digest/channel-schedules.ts';
-import { composeSlot, deliverSlot } from '../digest/deliver.ts';
+import { composeSlot, DELIVERED, deliverSlot } from '../digest/deliver.ts';
 import { slotDigest } from '../digest/run.ts';
 import type { Limiter } from '../ingest/feeds/map-limit.ts';
 import { storePageItem } from '../ingest/feeds/page-items.ts';
@@ -34,8 +34,6 @@ export interface HandlerContext {
   /** One poll of a feed at a time across workers. */
   feedLocks: FeedLocks;
 }
-
-const DELIVERED = new Set(['posted', 'already-posted', 'found-posted']);
 
 /**
  * Posting new items and feed health after polls, one run at a time per worker, for the tenants
